@@ -1,0 +1,9 @@
+charter-title = Харта на клиента
+charter-loading = Зареждане на Хартата на клиента…
+charter-contents = Съдържание
+charter-print = Отпечатване или запазване като PDF
+charter-translation-note = Английският текст е превод, направен за тази демонстрация. Оригиналът е на български език.
+charter-untranslated-note = Тази харта все още не е преведена. Показваме оригиналния текст на български език.
+charter-role-standards = Стандарти за обслужване
+charter-role-duties = Какво очакваме от гражданите
+charter-role-contacts = Контакти и обслужване

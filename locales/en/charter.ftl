@@ -1,0 +1,9 @@
+charter-title = Client Charter
+charter-loading = Loading the Client Charter…
+charter-contents = Contents
+charter-print = Print or save as PDF
+charter-translation-note = The English text is a translation made for this demonstration. The original is in Bulgarian.
+charter-untranslated-note = This charter has not been translated yet. We show the original Bulgarian text.
+charter-role-standards = Service standards
+charter-role-duties = What we expect of citizens
+charter-role-contacts = Contacts and service

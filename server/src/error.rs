@@ -1,0 +1,76 @@
+//! The API's one error type, turned into `application/problem+json` (RFC 9457) in one place.
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use gishe_api::{Problem, PROBLEM_BASE};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("no municipality with this slug")]
+    MunicipalityNotFound,
+    #[error("this municipality has not published a Client Charter")]
+    CharterNotFound,
+    #[error("no such API resource")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("unsupported language")]
+    UnsupportedLanguage,
+    #[error("malformed query string")]
+    BadQuery(String),
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::MunicipalityNotFound | ApiError::CharterNotFound | ApiError::NotFound => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::UnsupportedLanguage | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::MunicipalityNotFound => "municipality-not-found",
+            ApiError::CharterNotFound => "charter-not-found",
+            ApiError::NotFound => "not-found",
+            ApiError::MethodNotAllowed => "method-not-allowed",
+            ApiError::UnsupportedLanguage => "unsupported-language",
+            ApiError::BadQuery(_) => "bad-query",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        Problem {
+            type_: format!("{PROBLEM_BASE}{}", self.code()),
+            code: self.code().to_string(),
+            title: self.to_string(),
+            status: self.status().as_u16(),
+            detail: match self {
+                ApiError::BadQuery(d) => Some(d.clone()),
+                _ => None,
+            },
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(e) = &self {
+            tracing::error!(error = %e, "internal error");
+        }
+        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        (
+            self.status(),
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response()
+    }
+}

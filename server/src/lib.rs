@@ -1,0 +1,69 @@
+//! Gishe's backend: the JSON API, the charter importer and the static file server.
+#![forbid(unsafe_code)]
+
+pub mod admin;
+pub mod charter_import;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod profile;
+pub mod routes;
+pub mod static_files;
+pub mod store;
+
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use std::path::PathBuf;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: store::Db,
+}
+
+/// The whole application: `/api/v1` and, when `dist` is given, the built web app.
+pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
+    let (api, _doc) = routes::api();
+    let api = api
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    let router = Router::new().nest("/api/v1", api);
+    let router = match dist {
+        Some(dist) => router.merge(static_files::router(dist)),
+        None => router
+            .fallback(|uri: axum::http::Uri| async move { static_files::not_found(uri.path()) }),
+    };
+    router
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// The OpenAPI document, as served at `/api/v1/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    routes::api().1
+}

@@ -1,0 +1,196 @@
+//! The `gishe-server` command: serve the app and API, load profiles, import charters.
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use gishe_server::config::{FileConfig, Settings, DEFAULT_ADDR, DEFAULT_DATABASE_URL};
+use gishe_server::profile::Profile;
+use gishe_server::{admin, store, AppState};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "gishe-server",
+    version,
+    about = "Gishe: citizen self-service for municipal administrations"
+)]
+struct Cli {
+    /// A TOML file with addr, database_url, dist and demo; flags and environment win over it.
+    #[arg(long, env = "GISHE_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    /// The database, e.g. sqlite://var/gishe.db [default: sqlite://var/gishe.db]
+    #[arg(long, env = "GISHE_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the built web app.
+    Serve(ServeArgs),
+    /// Create or update a municipality from its profile file (TOML).
+    LoadProfile {
+        /// The profile file; its `charter` and `charter_translations` are imported too.
+        file: PathBuf,
+    },
+    /// Import a Client Charter text for a municipality; nothing is written if it cannot be structured.
+    ImportCharter {
+        #[arg(long)]
+        municipality: String,
+        /// The charter as a plain text file (UTF-8).
+        file: PathBuf,
+        /// A translation file (TOML, keyed by the charter's stable ids); may be repeated.
+        #[arg(long)]
+        translation: Vec<PathBuf>,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "GISHE_ADDR")]
+    addr: Option<SocketAddr>,
+    /// The built web app (Trunk's dist folder) [default: dist]
+    #[arg(long, env = "GISHE_DIST")]
+    dist: Option<PathBuf>,
+    /// Load the demonstration municipalities into an empty database, and say so on every page.
+    #[arg(long, env = "GISHE_DEMO")]
+    demo: bool,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("GISHE_LOG")
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let file = match &cli.config {
+        Some(path) => FileConfig::load(path)?,
+        None => FileConfig::default(),
+    };
+    let database_url = cli
+        .database_url
+        .clone()
+        .or(file.database_url.clone())
+        .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+
+    match cli.command {
+        Command::Serve(args) => {
+            let settings = Settings {
+                addr: args
+                    .addr
+                    .or(file.addr)
+                    .unwrap_or_else(|| DEFAULT_ADDR.parse().expect("valid default")),
+                database_url,
+                dist: args
+                    .dist
+                    .or(file.dist)
+                    .unwrap_or_else(|| PathBuf::from("dist")),
+                demo: args.demo || file.demo.unwrap_or(false),
+            };
+            serve(settings).await
+        }
+        Command::LoadProfile { file: path } => {
+            let db = store::connect(&database_url).await?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let profile =
+                Profile::from_toml(&text).with_context(|| format!("{}", path.display()))?;
+            let position = store::municipalities::count(&db).await?;
+            store::municipalities::upsert(&db, &profile, false, position).await?;
+            println!(
+                "loaded the profile of {} ({})",
+                profile.name.bg, profile.slug
+            );
+            if let Some(charter) = &profile.charter {
+                let base = path.parent().unwrap_or(std::path::Path::new("."));
+                let translations: Vec<PathBuf> = profile
+                    .charter_translations
+                    .values()
+                    .map(|t| base.join(t))
+                    .collect();
+                import(&db, &profile.slug, &base.join(charter), &translations).await?;
+            }
+            Ok(())
+        }
+        Command::ImportCharter {
+            municipality,
+            file: path,
+            translation,
+        } => {
+            let db = store::connect(&database_url).await?;
+            import(&db, &municipality, &path, &translation).await
+        }
+        Command::Openapi => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&gishe_server::openapi())?
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn import(
+    db: &store::Db,
+    slug: &str,
+    path: &std::path::Path,
+    translations: &[PathBuf],
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut texts = Vec::new();
+    for t in translations {
+        texts.push(
+            std::fs::read_to_string(t).with_context(|| format!("cannot read {}", t.display()))?,
+        );
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let charter = admin::import_charter(db, slug, &name, &bytes, &refs)
+        .await
+        .with_context(|| format!("{}", path.display()))?;
+    let subsections: usize = charter.sections.iter().map(|s| s.subsections.len()).sum();
+    println!(
+        "imported the charter of {slug}: {} sections, {subsections} subsections, {} texts",
+        charter.sections.len(),
+        charter.texts().len()
+    );
+    Ok(())
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let db = store::connect(&settings.database_url).await?;
+    if settings.demo && admin::load_demo_if_empty(&db).await? {
+        tracing::info!("demo mode: the demonstration municipalities were loaded");
+    }
+    let dist = if gishe_server::static_files::dist_is_built(&settings.dist) {
+        Some(settings.dist.clone())
+    } else {
+        tracing::warn!(dist = %settings.dist.display(), "the web app is not built; serving the API only");
+        None
+    };
+    let app = gishe_server::app(AppState { db }, dist);
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.addr))?;
+    tracing::info!("serving on http://{}", listener.local_addr()?);
+    println!("Gishe is ready at http://{}", listener.local_addr()?);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,67 @@
+//! Spawns the real app on a random port with a fresh SQLite database file.
+use gishe_server::{admin, store, AppState};
+use std::path::PathBuf;
+
+pub struct TestApp {
+    pub base: String,
+    pub db: store::Db,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let res = self.get(path).await;
+        assert_eq!(res.status(), 200, "GET {path}");
+        res.json().await.expect("JSON body")
+    }
+}
+
+/// The app with the demonstration municipalities loaded.
+pub async fn spawn_demo() -> TestApp {
+    spawn(true, None).await
+}
+
+/// The app with an empty database (a real installation before its administrator imports).
+pub async fn spawn_empty() -> TestApp {
+    spawn(false, None).await
+}
+
+pub async fn spawn_with_dist(dist: PathBuf) -> TestApp {
+    spawn(true, Some(dist)).await
+}
+
+async fn spawn(demo: bool, dist: Option<PathBuf>) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let db = store::connect(&url).await.expect("database");
+    if demo {
+        admin::load_demo_if_empty(&db)
+            .await
+            .expect("demo data loads");
+    }
+    let app = gishe_server::app(AppState { db: db.clone() }, dist);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        client: reqwest::Client::new(),
+        _dir: dir,
+    }
+}

@@ -1,0 +1,6 @@
+//! API tests: the real router over real HTTP, each test with its own SQLite file.
+mod charter;
+mod helpers;
+mod import;
+mod municipalities;
+mod static_files;

@@ -1,0 +1,37 @@
+//! The router and the page layout.
+use crate::components::layout::Layout;
+use crate::context::provide_app_context;
+use crate::i18n::I18nProvider;
+use crate::pages::{
+    accessibility::Accessibility, charter::CharterPage, choose::Choose, home::Home,
+    not_found::NotFound,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nProvider>
+            <Shell/>
+        </I18nProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    provide_app_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Choose/>
+                    <Route path=path!("/accessibility") view=Accessibility/>
+                    <Route path=path!("/:slug") view=Home/>
+                    <Route path=path!("/:slug/charter") view=CharterPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,73 @@
+//! Typed API client: one async function per endpoint, each returning `Result<T, ApiError>`.
+use gishe_api::{Charter, Lang, Municipality, MunicipalitySummary, Problem};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+const BASE: &str = "/api/v1";
+
+/// Why a request failed, as the app explains it to the citizen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The server answered with a problem; `code` is localized by the app (`error-{code}`).
+    Problem { status: u16, code: String },
+    /// No answer: offline, or the server is down.
+    Network,
+    /// An answer the app cannot read.
+    Unexpected,
+}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::Problem { status: 404, .. })
+    }
+
+    /// The Fluent message id that explains this error.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ApiError::Network => "error-network",
+            ApiError::Unexpected => "error-unexpected",
+            ApiError::Problem { code, .. } => match code.as_str() {
+                "municipality-not-found" => "error-municipality-not-found",
+                "charter-not-found" => "error-charter-not-found",
+                _ => "error-unexpected",
+            },
+        }
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
+    let url = format!("{BASE}{path}?lang={}", lang.code());
+    let res = Request::get(&url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() {
+        return res.json::<T>().await.map_err(|_| ApiError::Unexpected);
+    }
+    let status = res.status();
+    match res.json::<Problem>().await {
+        Ok(p) => Err(ApiError::Problem {
+            status,
+            code: p.code,
+        }),
+        // A gateway or proxy error page: the server itself is not reachable.
+        Err(_) if status >= 500 => Err(ApiError::Network),
+        Err(_) => Err(ApiError::Problem {
+            status,
+            code: String::new(),
+        }),
+    }
+}
+
+pub async fn municipalities(lang: Lang) -> Result<Vec<MunicipalitySummary>, ApiError> {
+    get("/municipalities", lang).await
+}
+
+pub async fn municipality(slug: &str, lang: Lang) -> Result<Municipality, ApiError> {
+    get(&format!("/municipalities/{slug}"), lang).await
+}
+
+pub async fn charter(slug: &str, lang: Lang) -> Result<Charter, ApiError> {
+    get(&format!("/municipalities/{slug}/charter"), lang).await
+}

@@ -1,0 +1,137 @@
+//! The frame of every page: skip link, header with the municipality and the language switch,
+//! the demonstration notice, `main`, and the footer with contacts and the accessibility link.
+use crate::components::rich_text::RichText;
+use crate::context::app_context;
+use crate::i18n::{set_ui_lang, ui_lang};
+use gishe_api::Lang;
+use leptos::prelude::*;
+use leptos_fluent::tr;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let ctx = app_context();
+    let location = use_location();
+    // A route change: the next page heading takes focus (see PageHeading).
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.is_some_and(|p| p != path) {
+            ctx.pending_focus.set(true);
+        }
+        path
+    });
+    view! {
+        <a href="#main" class="g-skip-link">{move || tr!("skip-to-content")}</a>
+        <Header/>
+        <main id="main" class="g-main" tabindex="-1">
+            <div class="g-width">{children()}</div>
+        </main>
+        <Footer/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = app_context();
+    let current = move || ctx.municipality.get().flatten().and_then(Result::ok);
+    let demo = move || {
+        ctx.all
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|all| all.iter().any(|m| m.demo))
+    };
+    view! {
+        <header class="g-header">
+            <div class="g-width g-header__bar">
+                <a href="/" class="g-header__brand">
+                    <span class="g-header__logo" aria-hidden="true"></span>
+                    {move || tr!("site-name")}
+                </a>
+                <div class="g-header__municipality">
+                    {move || current().map(|m| view! {
+                        <A href=format!("/{}", m.slug) attr:class="g-header__name"><RichText text=m.name.clone()/></A>
+                        <A href="/" attr:class="g-header__change">{move || tr!("header-change-municipality")}</A>
+                    })}
+                </div>
+                <LanguageSwitch/>
+            </div>
+            <Show when=demo>
+                <div class="g-demo">
+                    <div class="g-width">
+                        <p><strong class="g-tag g-tag--demo">{move || tr!("demo-tag")}</strong>" "{move || tr!("demo-notice")}</p>
+                    </div>
+                </div>
+            </Show>
+        </header>
+    }
+}
+
+/// One button that switches to the other language, named in that language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = move || {
+        if ui_lang() == Lang::Bg {
+            Lang::En
+        } else {
+            Lang::Bg
+        }
+    };
+    view! {
+        <button type="button" class="g-header__lang" lang=move || other().code()
+            on:click=move |_| set_ui_lang(other())>
+            <span class="g-header__lang-icon" aria-hidden="true"></span>
+            {move || tr!("language-switch")}
+        </button>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let ctx = app_context();
+    let current = move || ctx.municipality.get().flatten().and_then(Result::ok);
+    view! {
+        <footer class="g-footer">
+            <div class="g-width">
+                {move || current().map(|m| {
+                    let contacts: Vec<_> = m.phones.iter().chain(m.emails.iter()).chain(m.web.iter())
+                        .cloned()
+                        .chain(m.departments.iter().flat_map(|d| d.phones.iter().cloned().map(move |mut p| {
+                            p.contact.label = Some(d.name.clone());
+                            p
+                        })))
+                        .collect();
+                    view! {
+                        <section class="g-footer__contacts" aria-labelledby="footer-contacts">
+                            <h2 id="footer-contacts" class="g-footer__title"><RichText text=m.name.clone()/></h2>
+                            {m.counter.clone().map(|c| view! { <p><RichText text=c.text/></p> })}
+                            {m.address.clone().map(|c| view! { <p><RichText text=c.text/></p> })}
+                            {if contacts.is_empty() {
+                                view! { <p>{move || tr!("footer-no-contacts")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="g-plain-list g-footer__list">
+                                        {contacts.into_iter().map(|c| view! {
+                                            <li>
+                                                {c.contact.label.clone().map(|l| view! { <RichText text=l/>": " })}
+                                                <a href=c.contact.href() class="g-link">{c.contact.display.clone()}</a>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                    }
+                })}
+                <nav class="g-footer__nav" aria-labelledby="footer-nav-title">
+                    <h2 id="footer-nav-title" class="g-visually-hidden">{move || tr!("footer-nav-title")}</h2>
+                    <ul class="g-footer__links">
+                        <li><A href="/accessibility" attr:class="g-link">{move || tr!("footer-accessibility")}</A></li>
+                        <li><A href="/" attr:class="g-link">{move || tr!("footer-choose-municipality")}</A></li>
+                    </ul>
+                </nav>
+                <p class="g-footer__meta">{move || tr!("footer-about")}</p>
+            </div>
+        </footer>
+    }
+}

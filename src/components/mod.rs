@@ -1,0 +1,6 @@
+//! Reusable pieces, named after what the citizen sees.
+pub mod contact_card;
+pub mod layout;
+pub mod load_state;
+pub mod page_heading;
+pub mod rich_text;

@@ -1,0 +1,38 @@
+//! Fluent set-up: the app's languages, the current one, and the language switch's storage.
+use gishe_api::Lang;
+use leptos::prelude::*;
+use leptos_fluent::{leptos_fluent, I18n};
+
+#[component]
+pub fn I18nProvider(children: Children) -> impl IntoView {
+    leptos_fluent! {
+        children: children(),
+        locales: "./locales",
+        default_language: "bg",
+        sync_html_tag_lang: true,
+        local_storage_key: "gishe.lang",
+        initial_language_from_local_storage: true,
+        set_language_to_local_storage: true,
+        initial_language_from_navigator: true,
+    }
+}
+
+/// The language of the interface, as the API names it.
+pub fn ui_lang() -> Lang {
+    let i18n = expect_context::<I18n>();
+    Lang::parse(i18n.language.get().id).unwrap_or_default()
+}
+
+/// Switches the interface to `lang` (remembered across visits).
+pub fn set_ui_lang(lang: Lang) {
+    let i18n = expect_context::<I18n>();
+    if let Some(l) = i18n.languages.iter().find(|l| l.id == lang.code()) {
+        i18n.language.set(l);
+    }
+}
+
+/// Translates a message whose id is only known at run time (an API error code, say).
+/// Ids used here are checked against both locales by the locale tests.
+pub fn t(id: &str) -> String {
+    expect_context::<I18n>().tr(id)
+}

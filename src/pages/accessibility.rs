@@ -1,0 +1,51 @@
+//! `/accessibility`: the accessibility statement required by Directive (EU) 2016/2102 and
+//! чл. 58в of the e-Government Act: conformance status, feedback, enforcement procedure.
+use crate::components::contact_card::ContactCard;
+use crate::components::page_heading::PageHeading;
+use crate::context::app_context;
+use crate::pages::use_remembered_municipality;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+#[component]
+pub fn Accessibility() -> impl IntoView {
+    use_remembered_municipality();
+    let ctx = app_context();
+    let municipality = move || ctx.municipality.get().flatten().and_then(Result::ok);
+    view! {
+        <PageHeading title=move_tr!("a11y-title")/>
+        <p class="g-lead">{move || tr!("a11y-lead")}</p>
+
+        <h2>{move || tr!("a11y-status-title")}</h2>
+        <p>{move || tr!("a11y-status-body")}</p>
+
+        <h2>{move || tr!("a11y-limits-title")}</h2>
+        <ul class="g-list g-list--bullet">
+            <li>{move || tr!("a11y-limit-source-documents")}</li>
+            <li>{move || tr!("a11y-limit-translations")}</li>
+            <li>{move || tr!("a11y-limit-javascript")}</li>
+        </ul>
+
+        <h2>{move || tr!("a11y-features-title")}</h2>
+        <ul class="g-list g-list--bullet">
+            <li>{move || tr!("a11y-feature-keyboard")}</li>
+            <li>{move || tr!("a11y-feature-zoom")}</li>
+            <li>{move || tr!("a11y-feature-screen-reader")}</li>
+            <li>{move || tr!("a11y-feature-languages")}</li>
+        </ul>
+
+        <h2>{move || tr!("a11y-preparation-title")}</h2>
+        <p>{move || tr!("a11y-preparation-body")}</p>
+
+        <h2 id="feedback">{move || tr!("a11y-feedback-title")}</h2>
+        <p>{move || tr!("a11y-feedback-body")}</p>
+        {move || match municipality() {
+            Some(m) => view! { <ContactCard municipality=m heading_level=3/> }.into_any(),
+            None => view! { <p>{move || tr!("a11y-feedback-choose")}</p> }.into_any(),
+        }}
+
+        <h2>{move || tr!("a11y-enforcement-title")}</h2>
+        <p>{move || tr!("a11y-enforcement-body")}</p>
+        <p>{move || tr!("a11y-enforcement-ombudsman")}</p>
+    }
+}

@@ -1,0 +1,170 @@
+//! `/{slug}/charter`: the Client Charter with a table of contents, linkable sections, print.
+use crate::client;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::page_heading::PageHeading;
+use crate::components::rich_text::{lang_attr, RichText, Runs};
+use crate::context::app_context;
+use crate::i18n::ui_lang;
+use crate::pages::not_found::NotFound;
+use crate::pages::{use_route_municipality, RouteMunicipality};
+use gishe_api::{Block, Charter, Lang, Section, SectionRole, Subsection, Text};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+#[component]
+pub fn CharterPage() -> impl IntoView {
+    let ctx = app_context();
+    let (slug, state) = use_route_municipality();
+    let charter = LocalResource::new(move || {
+        let slug = slug.get();
+        let lang = ui_lang();
+        async move { client::charter(&slug, lang).await }
+    });
+    let name = Signal::derive(move || match state.get() {
+        RouteMunicipality::Ready(m) => Some(m.name.to_plain()),
+        _ => None,
+    });
+    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
+    let retry_c = Callback::new(move |_| charter.refetch());
+    move || match state.get() {
+        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
+        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
+        RouteMunicipality::Loading => {
+            view! { <Loading message=move_tr!("charter-loading")/> }.into_any()
+        }
+        RouteMunicipality::Ready(_) => view! {
+            <PageHeading title=move_tr!("charter-title") context=name caption=name/>
+            {move || match charter.get() {
+                None => view! { <Loading message=move_tr!("charter-loading")/> }.into_any(),
+                Some(Err(e)) if e.is_not_found() => view! {
+                    <p class="g-notice">{move || tr!("error-charter-not-found")}</p>
+                }.into_any(),
+                Some(Err(e)) => view! { <LoadFailed error=e retry=retry_c/> }.into_any(),
+                Some(Ok(c)) => view! { <CharterBody charter=c/> }.into_any(),
+            }}
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn CharterBody(charter: Charter) -> impl IntoView {
+    let note = (charter.lang == Lang::En).then(|| {
+        if charter.translated {
+            view! { <p class="g-notice g-notice--info">{move || tr!("charter-translation-note")}</p> }.into_any()
+        } else {
+            view! { <p class="g-notice g-notice--info">{move || tr!("charter-untranslated-note")}</p> }.into_any()
+        }
+    });
+    let toc = charter.sections.clone();
+    view! {
+        {note}
+        <p class="g-actions g-no-print">
+            <button type="button" class="g-button g-button--secondary" on:click=move |_| { let _ = window().print(); }>
+                {move || tr!("charter-print")}
+            </button>
+        </p>
+        <nav class="g-toc" aria-labelledby="toc-title">
+            <h2 id="toc-title" class="g-toc__title">{move || tr!("charter-contents")}</h2>
+            <ol class="g-toc__list">
+                {toc.into_iter().map(|s| view! {
+                    <li>
+                        <a href=format!("#{}", s.id) class="g-link">{heading_text(&s)}</a>
+                        {(!s.subsections.is_empty()).then(|| view! {
+                            <ol class="g-toc__sub">
+                                {s.subsections.iter().map(|sub| view! {
+                                    <li><a href=format!("#{}", sub.id) class="g-link"><RichText text=sub.title.clone()/></a></li>
+                                }).collect_view()}
+                            </ol>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+        {charter.sections.into_iter().map(section).collect_view()}
+    }
+}
+
+fn heading_text(s: &Section) -> impl IntoView {
+    let numeral = s.numeral.clone().map(|n| format!("{n}. "));
+    view! { {numeral}<RichText text=s.title.clone()/> }
+}
+
+fn role_tag(role: SectionRole) -> Option<impl IntoView> {
+    let id = match role {
+        SectionRole::Standards => "charter-role-standards",
+        SectionRole::Duties => "charter-role-duties",
+        SectionRole::Contacts => "charter-role-contacts",
+        SectionRole::General => return None,
+    };
+    Some(
+        view! { <p class="g-section__role"><span class="g-tag">{move || crate::i18n::t(id)}</span></p> },
+    )
+}
+
+fn section(s: Section) -> impl IntoView {
+    let heading_id = format!("{}-heading", s.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="g-charter-section" id=s.id.clone() aria-labelledby=labelled_by>
+            <h2 id=heading_id class="g-charter-section__title">{heading_text(&s)}</h2>
+            {role_tag(s.role)}
+            {blocks(s.blocks)}
+            {s.subsections.into_iter().map(subsection).collect_view()}
+        </section>
+    }
+}
+
+fn subsection(sub: Subsection) -> impl IntoView {
+    let number = sub.number.map(|n| format!("{n}. "));
+    view! {
+        <section class="g-charter-subsection" id=sub.id.clone() aria-labelledby=format!("{}-heading", sub.id)>
+            <h3 id=format!("{}-heading", sub.id) class="g-charter-subsection__title">{number}<RichText text=sub.title/></h3>
+            {blocks(sub.blocks)}
+        </section>
+    }
+}
+
+fn para(text: Text, class: &'static str) -> impl IntoView {
+    let lang = lang_attr(&text);
+    view! { <p class=class lang=lang><Runs text=text/></p> }
+}
+
+fn blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => para(text, "g-charter__para").into_any(),
+            Block::List {
+                lead,
+                ordered,
+                items,
+            } => {
+                let items = items
+                    .into_iter()
+                    .map(|i| {
+                        let lang = lang_attr(&i);
+                        view! { <li lang=lang><Runs text=i/></li> }
+                    })
+                    .collect_view();
+                let list = if ordered {
+                    view! { <ol class="g-list g-list--number">{items}</ol> }.into_any()
+                } else {
+                    view! { <ul class="g-list g-list--bullet">{items}</ul> }.into_any()
+                };
+                view! { {lead.map(|l| para(l, "g-charter__lead"))}{list} }.into_any()
+            }
+            Block::Contacts { items } => view! {
+                <ul class="g-plain-list g-charter__contacts">
+                    {items.into_iter().map(|c| view! {
+                        <li>
+                            {c.label.clone().map(|l| view! { <RichText text=l/>": " })}
+                            <a href=c.href() class="g-link">{c.display.clone()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}

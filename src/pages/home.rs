@@ -1,0 +1,48 @@
+//! `/{slug}`: the municipality's home: what the citizen can do here, and its contacts.
+use crate::components::contact_card::ContactCard;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::page_heading::PageHeading;
+use crate::context::app_context;
+use crate::pages::not_found::NotFound;
+use crate::pages::{use_route_municipality, RouteMunicipality};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::A;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let ctx = app_context();
+    let (_slug, state) = use_route_municipality();
+    let retry = Callback::new(move |_| ctx.municipality.refetch());
+    move || match state.get() {
+        RouteMunicipality::Loading => {
+            view! { <Loading message=move_tr!("home-loading")/> }.into_any()
+        }
+        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
+        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+        RouteMunicipality::Ready(m) => {
+            let name = m.name.to_plain();
+            let slug = m.slug.clone();
+            view! {
+                <PageHeading title=Signal::derive(move || name.clone()) caption=Signal::derive(move || Some(tr!("home-caption")))/>
+                <p class="g-lead">{move || tr!("home-lead")}</p>
+                <section aria-labelledby="home-tasks" class="g-section">
+                    <h2 id="home-tasks">{move || tr!("home-tasks-title")}</h2>
+                    {if m.has_charter {
+                        view! {
+                            <ul class="g-task-list">
+                                <li class="g-task">
+                                    <A href=format!("/{slug}/charter") attr:class="g-task__link">{move || tr!("home-task-charter")}</A>
+                                    <p class="g-task__hint">{move || tr!("home-task-charter-hint")}</p>
+                                </li>
+                            </ul>
+                        }.into_any()
+                    } else {
+                        view! { <p>{move || tr!("home-no-charter")}</p> }.into_any()
+                    }}
+                </section>
+                <ContactCard municipality=m.clone()/>
+            }.into_any()
+        }
+    }
+}

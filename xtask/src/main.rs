@@ -1,0 +1,418 @@
+//! `cargo xtask run | test | bench`: install what is missing, build, serve, test, measure.
+mod locales;
+mod tools;
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+type Result<T> = std::result::Result<T, String>;
+
+const USAGE: &str = "usage:
+  cargo xtask run   [--addr HOST:PORT] [--skip-build]   build the app in release mode and serve app + API (demo data)
+  cargo xtask test  [--skip-e2e] [--e2e-only] [-- <playwright args>]
+                                                   fmt, clippy, native tests, app build, browser tests
+  cargo xtask bench                                sizes of the built assets (raw, gzip, brotli)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("bench") => bench(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (where the top Cargo.toml is).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub fn step(title: &str) {
+    println!("\n==> {title}");
+    let _ = std::io::stdout().flush();
+}
+
+/// Runs a command in the workspace root, failing with its name when it fails.
+pub fn sh(cmd: &mut Command) -> Result<()> {
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed ({status})"))
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn flag_value(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn run(args: &[String]) -> Result<()> {
+    let addr = flag_value(args, "--addr").unwrap_or_else(|| "127.0.0.1:8080".into());
+    if !args.iter().any(|a| a == "--skip-build") {
+        tools::ensure_wasm_tools()?;
+        build_app()?;
+    }
+    step("Building and starting the server (release)");
+    let mut cmd = cargo();
+    cmd.args([
+        "run",
+        "--release",
+        "--package",
+        "gishe-server",
+        "--",
+        "serve",
+        "--demo",
+        "--addr",
+        &addr,
+    ]);
+    cmd.arg("--dist").arg(root().join("dist"));
+    if std::env::var_os("GISHE_DATABASE_URL").is_none() {
+        cmd.env(
+            "GISHE_DATABASE_URL",
+            format!("sqlite://{}", root().join("var/gishe.db").display()),
+        );
+    }
+    sh(&mut cmd)
+}
+
+/// Builds the web app in release mode into `dist/` and precompresses it.
+fn build_app() -> Result<()> {
+    step("Building the web app (release)");
+    let mut cmd = Command::new(tools::trunk_bin());
+    cmd.args(["build", "--release"])
+        .env("PATH", tools::path_with_node_bin());
+    sh(&mut cmd)?;
+    step("Precompressing the built assets (brotli, gzip)");
+    let n = precompress(&root().join("dist"))?;
+    println!("{n} files precompressed");
+    Ok(())
+}
+
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "svg",
+    "json",
+    "webmanifest",
+    "txt",
+];
+
+fn compressible(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSIBLE.contains(&e))
+}
+
+fn dist_files(dist: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in
+            std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz")) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &data[..], &mut out, &params);
+    out
+}
+
+fn precompress(dist: &Path) -> Result<usize> {
+    let mut n = 0;
+    for file in dist_files(dist)? {
+        if !compressible(&file) {
+            continue;
+        }
+        let data = std::fs::read(&file).map_err(|e| e.to_string())?;
+        let name = file.as_os_str().to_string_lossy().into_owned();
+        std::fs::write(format!("{name}.br"), brotli(&data)).map_err(|e| e.to_string())?;
+        std::fs::write(format!("{name}.gz"), gzip(&data)).map_err(|e| e.to_string())?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn bench(_args: &[String]) -> Result<()> {
+    let dist = root().join("dist");
+    if !dist.join("index.html").is_file() {
+        tools::ensure_wasm_tools()?;
+        build_app()?;
+    }
+    step("Sizes of the built app");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "asset", "raw", "gzip", "brotli"
+    );
+    let (mut tr, mut tg, mut tb) = (0, 0, 0);
+    for file in dist_files(&dist)? {
+        let data = std::fs::read(&file).map_err(|e| e.to_string())?;
+        let (g, b) = if compressible(&file) {
+            (gzip(&data).len(), brotli(&data).len())
+        } else {
+            (data.len(), data.len())
+        };
+        let name = file
+            .strip_prefix(&dist)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        println!(
+            "{name:<44} {:>10} {:>10} {:>10}",
+            kb(data.len()),
+            kb(g),
+            kb(b)
+        );
+        tr += data.len();
+        tg += g;
+        tb += b;
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total",
+        kb(tr),
+        kb(tg),
+        kb(tb)
+    );
+    Ok(())
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1000.0)
+}
+
+/// Totals over every suite, printed as the last line.
+#[derive(Default)]
+struct Totals {
+    passed: u64,
+    failed: u64,
+}
+
+fn test(args: &[String]) -> Result<()> {
+    let started = Instant::now();
+    let e2e_only = args.iter().any(|a| a == "--e2e-only");
+    let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
+    let pw_args: Vec<String> = args
+        .iter()
+        .skip_while(|a| *a != "--")
+        .skip(1)
+        .cloned()
+        .collect();
+    let mut totals = Totals::default();
+    let outcome = (|| -> Result<()> {
+        if !e2e_only {
+            step("Formatting (cargo fmt --check)");
+            sh(cargo().args(["fmt", "--all", "--check"]))?;
+            tools::ensure_wasm_target()?;
+            step("Lints (clippy, warnings denied)");
+            sh(cargo().args([
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "gishe",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+            sh(cargo().args([
+                "clippy",
+                "--package",
+                "gishe",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+            step("Locales: every message in both languages");
+            let (p, f) = locales::check(&root())?;
+            totals.passed += p;
+            totals.failed += f;
+            step("Native tests (api, server, xtask)");
+            let (p, f) = cargo_tests()?;
+            totals.passed += p;
+            totals.failed += f;
+        }
+        if !skip_e2e {
+            tools::ensure_wasm_tools()?;
+            build_app()?;
+            let (p, f) = e2e(&pw_args)?;
+            totals.passed += p;
+            totals.failed += f;
+        }
+        Ok(())
+    })();
+    println!("\n(took {:.0?})", started.elapsed());
+    let result = match outcome {
+        Ok(()) if totals.failed == 0 => Ok(()),
+        Ok(()) => Err(format!("{} tests failed", totals.failed)),
+        Err(e) => {
+            totals.failed = totals.failed.max(1);
+            Err(e)
+        }
+    };
+    println!("{} passed, {} failed", totals.passed, totals.failed);
+    result
+}
+
+/// Runs `cargo test` over the native crates, echoing its output and counting its results.
+fn cargo_tests() -> Result<(u64, u64)> {
+    let out = cargo()
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "gishe",
+            "--color",
+            "never",
+        ])
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    print!("{stdout}");
+    let (mut passed, mut failed) = (0, 0);
+    for line in stdout.lines().filter(|l| l.starts_with("test result:")) {
+        passed += number_before(line, " passed");
+        failed += number_before(line, " failed");
+    }
+    if !out.status.success() && failed == 0 {
+        return Err("cargo test failed before running its tests".into());
+    }
+    Ok((passed, failed))
+}
+
+fn number_before(line: &str, word: &str) -> u64 {
+    line.find(word)
+        .and_then(|i| line[..i].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+struct ServerGuard(Child);
+
+impl Drop for ServerGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+/// Browser tests: the real server on a free port with a fresh database, in Debian's Chromium.
+fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
+    tools::ensure_chromium()?;
+    tools::ensure_node_modules()?;
+    step("Building the server for the browser tests");
+    sh(cargo().args(["build", "--package", "gishe-server"]))?;
+    let tmp = std::env::temp_dir().join(format!("gishe-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let port = free_port()?;
+    let base = format!("http://127.0.0.1:{port}");
+    step(&format!(
+        "Starting the server at {base} with a fresh database"
+    ));
+    let server = Command::new(root().join("target/debug/gishe-server"))
+        .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
+        .arg("--dist")
+        .arg(root().join("dist"))
+        .env(
+            "GISHE_DATABASE_URL",
+            format!("sqlite://{}", tmp.join("e2e.db").display()),
+        )
+        .env("GISHE_LOG", "warn")
+        .spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let _guard = ServerGuard(server);
+    wait_for(&format!("127.0.0.1:{port}"))?;
+    step("Browser tests (Playwright + axe-core in headless Chromium)");
+    let report = tmp.join("report.json");
+    let status = Command::new(root().join("node_modules/.bin/playwright"))
+        .args(["test", "--config", "tests/e2e/playwright.config.js"])
+        .args(pw_args)
+        .env("GISHE_BASE_URL", &base)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start playwright: {e}"))?;
+    let counts = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|r| locales::playwright_counts(&r));
+    let _ = std::fs::remove_dir_all(&tmp);
+    match counts {
+        Some((p, f)) => {
+            if !status.success() && f == 0 {
+                return Err("the browser tests failed to run".into());
+            }
+            Ok((p, f))
+        }
+        None => Err("the browser tests produced no report".into()),
+    }
+}
+
+fn wait_for(addr: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(addr).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("the server did not start listening on {addr}"))
+}
