@@ -1,5 +1,6 @@
 //! The frame of every page: skip link, header with the municipality and the language switch,
 //! the demonstration notice, `main`, and the footer with contacts and the accessibility link.
+use crate::components::in_page_link::InPageLink;
 use crate::components::rich_text::RichText;
 use crate::context::app_context;
 use crate::i18n::{set_ui_lang, ui_lang};
@@ -22,7 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         path
     });
     view! {
-        <a href="#main" class="g-skip-link">{move || tr!("skip-to-content")}</a>
+        <InPageLink target="main" remember=false class="g-skip-link">{move || tr!("skip-to-content")}</InPageLink>
         <Header/>
         <main id="main" class="g-main" tabindex="-1">
             <div class="g-width">{children()}</div>

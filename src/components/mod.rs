@@ -1,5 +1,6 @@
 //! Reusable pieces, named after what the citizen sees.
 pub mod contact_card;
+pub mod in_page_link;
 pub mod layout;
 pub mod load_state;
 pub mod page_heading;

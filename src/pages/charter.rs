@@ -1,5 +1,6 @@
 //! `/{slug}/charter`: the Client Charter with a table of contents, linkable sections, print.
 use crate::client;
+use crate::components::in_page_link::{scroll_to_address_fragment, InPageLink};
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
@@ -57,6 +58,8 @@ fn CharterBody(charter: Charter) -> impl IntoView {
         }
     });
     let toc = charter.sections.clone();
+    // A shared link to a section: the browser looked for it before the charter had loaded.
+    Effect::new(move |_| scroll_to_address_fragment());
     view! {
         {note}
         <p class="g-actions g-no-print">
@@ -67,21 +70,34 @@ fn CharterBody(charter: Charter) -> impl IntoView {
         <nav class="g-toc" aria-labelledby="toc-title">
             <h2 id="toc-title" class="g-toc__title">{move || tr!("charter-contents")}</h2>
             <ol class="g-toc__list">
-                {toc.into_iter().map(|s| view! {
-                    <li>
-                        <a href=format!("#{}", s.id) class="g-link">{heading_text(&s)}</a>
-                        {(!s.subsections.is_empty()).then(|| view! {
-                            <ol class="g-toc__sub">
-                                {s.subsections.iter().map(|sub| view! {
-                                    <li><a href=format!("#{}", sub.id) class="g-link"><RichText text=sub.title.clone()/></a></li>
-                                }).collect_view()}
-                            </ol>
-                        })}
-                    </li>
-                }).collect_view()}
+                {toc.into_iter().map(toc_entry).collect_view()}
             </ol>
         </nav>
         {charter.sections.into_iter().map(section).collect_view()}
+    }
+}
+
+fn toc_entry(s: Section) -> impl IntoView {
+    let label = heading_text(&s);
+    let subs = (!s.subsections.is_empty()).then(|| {
+        let items = s
+            .subsections
+            .into_iter()
+            .map(|sub| {
+                let focus = format!("{}-heading", sub.id);
+                view! {
+                    <li><InPageLink target=sub.id focus=focus class="g-link"><RichText text=sub.title/></InPageLink></li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="g-toc__sub">{items}</ol> }
+    });
+    let focus = format!("{}-heading", s.id);
+    view! {
+        <li>
+            <InPageLink target=s.id focus=focus class="g-link">{label}</InPageLink>
+            {subs}
+        </li>
     }
 }
 

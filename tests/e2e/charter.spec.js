@@ -86,6 +86,8 @@ test('the charter outline is one h1, then a heading per section and subsection',
   await toc.locator(`a[href="#${last.id}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/radomir/charter#${last.id}$`));
   await expect(page.locator(`#${last.id}`)).toBeInViewport();
+  // Keyboard and screen-reader focus follow the link to the section's heading.
+  await expect(page.locator(`#${last.id}-heading`)).toBeFocused();
 });
 
 test('a section link opened directly shows the charter at that section', async ({ page }) => {
