@@ -85,8 +85,9 @@ fn toc_entry(s: Section) -> impl IntoView {
             .into_iter()
             .map(|sub| {
                 let focus = format!("{}-heading", sub.id);
+                let number = sub.number.map(|n| format!("{n}. "));
                 view! {
-                    <li><InPageLink target=sub.id focus=focus class="g-link"><RichText text=sub.title/></InPageLink></li>
+                    <li><InPageLink target=sub.id focus=focus class="g-link">{number}<RichText text=sub.title/></InPageLink></li>
                 }
             })
             .collect_view();

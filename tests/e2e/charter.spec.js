@@ -129,3 +129,25 @@ test('demo mode says so on every page', async ({ page }) => {
     await expect(page.getByRole('banner')).toContainText('Това е демонстрационна версия');
   }
 });
+
+test('when the network fails the page says so, and Try again recovers', async ({ page, context }) => {
+  await page.goto('/radomir');
+  await waitForApp(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Прочетете Хартата на клиента' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Няма връзка със сървъра');
+  await context.setOffline(false);
+  await alert.getByRole('button', { name: 'Опитайте отново' }).click();
+  await expect(page.getByRole('navigation', { name: 'Съдържание' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the printed charter leaves out the contents and the interface controls', async ({ page }) => {
+  await page.goto('/radomir/charter');
+  await waitForApp(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Съдържание' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'English' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name: /^IV\./ })).toBeVisible();
+});

@@ -58,3 +58,22 @@ async fn importing_for_an_unknown_municipality_is_refused() {
         .unwrap_err();
     assert!(matches!(err, AdminError::UnknownMunicipality(_)));
 }
+
+#[test]
+fn every_demo_charter_text_has_an_english_translation() {
+    use gishe_server::{charter_import, demo, profile::Profile};
+    for (slug, profile) in demo::PROFILES {
+        let profile = Profile::from_toml(profile).unwrap();
+        let (_, text) = demo::charter(slug).unwrap();
+        let charter = charter_import::parse_charter(text, &profile.import).unwrap();
+        let (_, translated) =
+            admin::parse_translation(demo::charter_translation(slug).unwrap(), &charter).unwrap();
+        let missing: Vec<String> = charter
+            .texts()
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| !translated.contains_key(k))
+            .collect();
+        assert!(missing.is_empty(), "{slug}: untranslated {missing:?}");
+    }
+}

@@ -1,0 +1,62 @@
+//! The `gishe-server` command as an administrator runs it, against a real SQLite file.
+use std::process::Command;
+
+fn server(db: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gishe-server"));
+    cmd.env("GISHE_DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("GISHE_LOG", "error");
+    cmd
+}
+
+#[test]
+fn load_profile_then_import_refuses_a_non_charter_naming_the_line_and_keeps_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("admin.db");
+    let data =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/municipalities/radomir.toml");
+
+    let out = server(&db).arg("load-profile").arg(&data).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("imported the charter of radomir: 4 sections, 7 subsections"),
+        "{stdout}"
+    );
+
+    let bad = dir.path().join("minutes.txt");
+    std::fs::write(&bad, "Протокол от заседание\n\nПрисъстваха всички членове на комисията, които обсъдиха дневния ред в подробности и решиха да отложат въпроса за следващото заседание.\n").unwrap();
+    let out = server(&db)
+        .args(["import-charter", "--municipality", "radomir"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("minutes.txt"), "{stderr}");
+    assert!(
+        stderr.contains("line "),
+        "the error names the line: {stderr}"
+    );
+
+    // The charter imported first is still there, whole.
+    let out = server(&db).arg("load-profile").arg(&data).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 sections"));
+}
+
+#[test]
+fn import_for_a_municipality_without_a_profile_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("admin.db");
+    let charter = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/charters/ruse.txt");
+    let out = server(&db)
+        .args(["import-charter", "--municipality", "ruse"])
+        .arg(&charter)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("load-profile"));
+}
