@@ -31,8 +31,10 @@ pub fn set_ui_lang(lang: Lang) {
     }
 }
 
-/// Translates a message whose id is only known at run time (an API error code, say).
-/// Ids used here are checked against both locales by the locale tests.
-pub fn t(id: &str) -> String {
-    expect_context::<I18n>().tr(id)
+/// A reactive view of one message. Every call returns the same closure type, so the view code
+/// is compiled once for all messages instead of once per `move || tr!(…)` closure: this keeps
+/// the WebAssembly download small.
+pub fn msg(id: &'static str) -> impl IntoView + Clone + Sync + 'static {
+    let i18n = expect_context::<I18n>();
+    move || i18n.tr(id)
 }

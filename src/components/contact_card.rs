@@ -1,6 +1,7 @@
 //! A municipality's published contacts: counter, address, hours, phones, e-mail, web.
 //! What the municipality has not published is said to be not published.
 use crate::components::rich_text::RichText;
+use crate::i18n::msg;
 use gishe_api::{Fact, Municipality, SourcedContact};
 use leptos::prelude::*;
 use leptos_fluent::tr;
@@ -8,11 +9,11 @@ use leptos_fluent::tr;
 fn fact_row(label: &'static str, fact: Option<Fact>) -> impl IntoView {
     view! {
         <div class="g-summary__row">
-            <dt class="g-summary__key">{move || crate::i18n::t(label)}</dt>
+            <dt class="g-summary__key">{msg(label)}</dt>
             <dd class="g-summary__value">
                 {match fact {
                     Some(f) => view! { <RichText text=f.text/> }.into_any(),
-                    None => view! { <span class="g-muted">{move || tr!("contacts-not-published")}</span> }.into_any(),
+                    None => view! { <span class="g-muted">{msg("contacts-not-published")}</span> }.into_any(),
                 }}
             </dd>
         </div>
@@ -33,10 +34,10 @@ fn contact_link(c: SourcedContact) -> impl IntoView {
 fn contact_row(label: &'static str, items: Vec<SourcedContact>) -> impl IntoView {
     view! {
         <div class="g-summary__row">
-            <dt class="g-summary__key">{move || crate::i18n::t(label)}</dt>
+            <dt class="g-summary__key">{msg(label)}</dt>
             <dd class="g-summary__value">
                 {if items.is_empty() {
-                    view! { <span class="g-muted">{move || tr!("contacts-not-published")}</span> }.into_any()
+                    view! { <span class="g-muted">{msg("contacts-not-published")}</span> }.into_any()
                 } else {
                     view! { <ul class="g-plain-list">{items.into_iter().map(contact_link).collect_view()}</ul> }.into_any()
                 }}
@@ -70,7 +71,7 @@ pub fn ContactCard(
                 {contact_row("contacts-phones", phones)}
                 {(!departments.is_empty()).then(|| view! {
                     <div class="g-summary__row">
-                        <dt class="g-summary__key">{move || tr!("contacts-departments")}</dt>
+                        <dt class="g-summary__key">{msg("contacts-departments")}</dt>
                         <dd class="g-summary__value">
                             <ul class="g-plain-list">
                                 {departments.into_iter().map(|d| view! {
@@ -90,11 +91,11 @@ pub fn ContactCard(
             </dl>
             {(!m.certificates.is_empty()).then(|| view! {
                 <p class="g-card__note">
-                    {move || tr!("contacts-certificates")}": "
+                    {msg("contacts-certificates")}": "
                     {m.certificates.iter().map(|c| view! { <RichText text=c.text.clone()/>" " }).collect_view()}
                 </p>
             })}
-            <p class="g-card__note">{move || tr!("contacts-source-note")}</p>
+            <p class="g-card__note">{msg("contacts-source-note")}</p>
         </section>
     }
 }

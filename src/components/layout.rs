@@ -3,10 +3,10 @@
 use crate::components::in_page_link::InPageLink;
 use crate::components::rich_text::RichText;
 use crate::context::app_context;
+use crate::i18n::msg;
 use crate::i18n::{set_ui_lang, ui_lang};
 use gishe_api::Lang;
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -23,7 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         path
     });
     view! {
-        <InPageLink target="main" remember=false class="g-skip-link">{move || tr!("skip-to-content")}</InPageLink>
+        <InPageLink target="main" remember=false class="g-skip-link">{msg("skip-to-content")}</InPageLink>
         <Header/>
         <main id="main" class="g-main" tabindex="-1">
             <div class="g-width">{children()}</div>
@@ -47,12 +47,12 @@ fn Header() -> impl IntoView {
             <div class="g-width g-header__bar">
                 <a href="/" class="g-header__brand">
                     <span class="g-header__logo" aria-hidden="true"></span>
-                    {move || tr!("site-name")}
+                    {msg("site-name")}
                 </a>
                 <div class="g-header__municipality">
                     {move || current().map(|m| view! {
                         <A href=format!("/{}", m.slug) attr:class="g-header__name"><RichText text=m.name.clone()/></A>
-                        <A href="/" attr:class="g-header__change">{move || tr!("header-change-municipality")}</A>
+                        <A href="/" attr:class="g-header__change">{msg("header-change-municipality")}</A>
                     })}
                 </div>
                 <LanguageSwitch/>
@@ -60,7 +60,7 @@ fn Header() -> impl IntoView {
             <Show when=demo>
                 <div class="g-demo">
                     <div class="g-width">
-                        <p><strong class="g-tag g-tag--demo">{move || tr!("demo-tag")}</strong>" "{move || tr!("demo-notice")}</p>
+                        <p><strong class="g-tag g-tag--demo">{msg("demo-tag")}</strong>" "{msg("demo-notice")}</p>
                     </div>
                 </div>
             </Show>
@@ -82,7 +82,7 @@ fn LanguageSwitch() -> impl IntoView {
         <button type="button" class="g-header__lang" lang=move || other().code()
             on:click=move |_| set_ui_lang(other())>
             <span class="g-header__lang-icon" aria-hidden="true"></span>
-            {move || tr!("language-switch")}
+            {msg("language-switch")}
         </button>
     }
 }
@@ -108,7 +108,7 @@ fn Footer() -> impl IntoView {
                             {m.counter.clone().map(|c| view! { <p><RichText text=c.text/></p> })}
                             {m.address.clone().map(|c| view! { <p><RichText text=c.text/></p> })}
                             {if contacts.is_empty() {
-                                view! { <p>{move || tr!("footer-no-contacts")}</p> }.into_any()
+                                view! { <p>{msg("footer-no-contacts")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="g-plain-list g-footer__list">
@@ -125,13 +125,13 @@ fn Footer() -> impl IntoView {
                     }
                 })}
                 <nav class="g-footer__nav" aria-labelledby="footer-nav-title">
-                    <h2 id="footer-nav-title" class="g-visually-hidden">{move || tr!("footer-nav-title")}</h2>
+                    <h2 id="footer-nav-title" class="g-visually-hidden">{msg("footer-nav-title")}</h2>
                     <ul class="g-footer__links">
-                        <li><A href="/accessibility" attr:class="g-link">{move || tr!("footer-accessibility")}</A></li>
-                        <li><A href="/" attr:class="g-link">{move || tr!("footer-choose-municipality")}</A></li>
+                        <li><A href="/accessibility" attr:class="g-link">{msg("footer-accessibility")}</A></li>
+                        <li><A href="/" attr:class="g-link">{msg("footer-choose-municipality")}</A></li>
                     </ul>
                 </nav>
-                <p class="g-footer__meta">{move || tr!("footer-about")}</p>
+                <p class="g-footer__meta">{msg("footer-about")}</p>
             </div>
         </footer>
     }

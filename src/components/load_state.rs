@@ -1,7 +1,7 @@
 //! What the citizen sees while something loads, and when it fails: what happened, and a retry.
 use crate::client::ApiError;
+use crate::i18n::msg;
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 /// A polite status line, e.g. "Loading the charter…".
 #[component]
@@ -20,10 +20,10 @@ pub fn LoadFailed(error: ApiError, retry: Callback<()>) -> impl IntoView {
     let id = error.message_id();
     view! {
         <div class="g-notice g-notice--error" role="alert">
-            <h2 class="g-notice__title">{move || tr!("load-failed-title")}</h2>
-            <p>{move || crate::i18n::t(id)}</p>
+            <h2 class="g-notice__title">{msg("load-failed-title")}</h2>
+            <p>{msg(id)}</p>
             <button type="button" class="g-button g-button--secondary" on:click=move |_| retry.run(())>
-                {move || tr!("load-failed-retry")}
+                {msg("load-failed-retry")}
             </button>
         </div>
     }

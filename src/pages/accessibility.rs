@@ -3,9 +3,10 @@
 use crate::components::contact_card::ContactCard;
 use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
+use crate::i18n::msg;
 use crate::pages::use_remembered_municipality;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::move_tr;
 
 #[component]
 pub fn Accessibility() -> impl IntoView {
@@ -14,38 +15,38 @@ pub fn Accessibility() -> impl IntoView {
     let municipality = move || ctx.municipality.get().flatten().and_then(Result::ok);
     view! {
         <PageHeading title=move_tr!("a11y-title")/>
-        <p class="g-lead">{move || tr!("a11y-lead")}</p>
+        <p class="g-lead">{msg("a11y-lead")}</p>
 
-        <h2>{move || tr!("a11y-status-title")}</h2>
-        <p>{move || tr!("a11y-status-body")}</p>
+        <h2>{msg("a11y-status-title")}</h2>
+        <p>{msg("a11y-status-body")}</p>
 
-        <h2>{move || tr!("a11y-limits-title")}</h2>
+        <h2>{msg("a11y-limits-title")}</h2>
         <ul class="g-list g-list--bullet">
-            <li>{move || tr!("a11y-limit-source-documents")}</li>
-            <li>{move || tr!("a11y-limit-translations")}</li>
-            <li>{move || tr!("a11y-limit-javascript")}</li>
+            <li>{msg("a11y-limit-source-documents")}</li>
+            <li>{msg("a11y-limit-translations")}</li>
+            <li>{msg("a11y-limit-javascript")}</li>
         </ul>
 
-        <h2>{move || tr!("a11y-features-title")}</h2>
+        <h2>{msg("a11y-features-title")}</h2>
         <ul class="g-list g-list--bullet">
-            <li>{move || tr!("a11y-feature-keyboard")}</li>
-            <li>{move || tr!("a11y-feature-zoom")}</li>
-            <li>{move || tr!("a11y-feature-screen-reader")}</li>
-            <li>{move || tr!("a11y-feature-languages")}</li>
+            <li>{msg("a11y-feature-keyboard")}</li>
+            <li>{msg("a11y-feature-zoom")}</li>
+            <li>{msg("a11y-feature-screen-reader")}</li>
+            <li>{msg("a11y-feature-languages")}</li>
         </ul>
 
-        <h2>{move || tr!("a11y-preparation-title")}</h2>
-        <p>{move || tr!("a11y-preparation-body")}</p>
+        <h2>{msg("a11y-preparation-title")}</h2>
+        <p>{msg("a11y-preparation-body")}</p>
 
-        <h2 id="feedback">{move || tr!("a11y-feedback-title")}</h2>
-        <p>{move || tr!("a11y-feedback-body")}</p>
+        <h2 id="feedback">{msg("a11y-feedback-title")}</h2>
+        <p>{msg("a11y-feedback-body")}</p>
         {move || match municipality() {
             Some(m) => view! { <ContactCard municipality=m heading_level=3/> }.into_any(),
-            None => view! { <p>{move || tr!("a11y-feedback-choose")}</p> }.into_any(),
+            None => view! { <p>{msg("a11y-feedback-choose")}</p> }.into_any(),
         }}
 
-        <h2>{move || tr!("a11y-enforcement-title")}</h2>
-        <p>{move || tr!("a11y-enforcement-body")}</p>
-        <p>{move || tr!("a11y-enforcement-ombudsman")}</p>
+        <h2>{msg("a11y-enforcement-title")}</h2>
+        <p>{msg("a11y-enforcement-body")}</p>
+        <p>{msg("a11y-enforcement-ombudsman")}</p>
     }
 }

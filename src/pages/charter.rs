@@ -5,12 +5,13 @@ use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
 use crate::context::app_context;
+use crate::i18n::msg;
 use crate::i18n::ui_lang;
 use crate::pages::not_found::NotFound;
 use crate::pages::{use_route_municipality, RouteMunicipality};
 use gishe_api::{Block, Charter, Lang, Section, SectionRole, Subsection, Text};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::move_tr;
 
 #[component]
 pub fn CharterPage() -> impl IntoView {
@@ -38,7 +39,7 @@ pub fn CharterPage() -> impl IntoView {
             {move || match charter.get() {
                 None => view! { <Loading message=move_tr!("charter-loading")/> }.into_any(),
                 Some(Err(e)) if e.is_not_found() => view! {
-                    <p class="g-notice">{move || tr!("error-charter-not-found")}</p>
+                    <p class="g-notice">{msg("error-charter-not-found")}</p>
                 }.into_any(),
                 Some(Err(e)) => view! { <LoadFailed error=e retry=retry_c/> }.into_any(),
                 Some(Ok(c)) => view! { <CharterBody charter=c/> }.into_any(),
@@ -52,9 +53,11 @@ pub fn CharterPage() -> impl IntoView {
 fn CharterBody(charter: Charter) -> impl IntoView {
     let note = (charter.lang == Lang::En).then(|| {
         if charter.translated {
-            view! { <p class="g-notice g-notice--info">{move || tr!("charter-translation-note")}</p> }.into_any()
+            view! { <p class="g-notice g-notice--info">{msg("charter-translation-note")}</p> }
+                .into_any()
         } else {
-            view! { <p class="g-notice g-notice--info">{move || tr!("charter-untranslated-note")}</p> }.into_any()
+            view! { <p class="g-notice g-notice--info">{msg("charter-untranslated-note")}</p> }
+                .into_any()
         }
     });
     let toc = charter.sections.clone();
@@ -64,11 +67,11 @@ fn CharterBody(charter: Charter) -> impl IntoView {
         {note}
         <p class="g-actions g-no-print">
             <button type="button" class="g-button g-button--secondary" on:click=move |_| { let _ = window().print(); }>
-                {move || tr!("charter-print")}
+                {msg("charter-print")}
             </button>
         </p>
         <nav class="g-toc" aria-labelledby="toc-title">
-            <h2 id="toc-title" class="g-toc__title">{move || tr!("charter-contents")}</h2>
+            <h2 id="toc-title" class="g-toc__title">{msg("charter-contents")}</h2>
             <ol class="g-toc__list">
                 {toc.into_iter().map(toc_entry).collect_view()}
             </ol>
@@ -114,9 +117,7 @@ fn role_tag(role: SectionRole) -> Option<impl IntoView> {
         SectionRole::Contacts => "charter-role-contacts",
         SectionRole::General => return None,
     };
-    Some(
-        view! { <p class="g-section__role"><span class="g-tag">{move || crate::i18n::t(id)}</span></p> },
-    )
+    Some(view! { <p class="g-section__role"><span class="g-tag">{msg(id)}</span></p> })
 }
 
 fn section(s: Section) -> impl IntoView {

@@ -3,10 +3,11 @@ use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
 use crate::context::{app_context, remembered_slug};
+use crate::i18n::msg;
 use crate::pages::use_remembered_municipality;
 use gishe_api::MunicipalitySummary;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::move_tr;
 use leptos_router::components::A;
 
 #[component]
@@ -17,12 +18,12 @@ pub fn Choose() -> impl IntoView {
     let retry = Callback::new(move |_| ctx.all.refetch());
     view! {
         <PageHeading title=move_tr!("choose-title")/>
-        <p class="g-lead">{move || tr!("choose-lead")}</p>
+        <p class="g-lead">{msg("choose-lead")}</p>
         {move || match ctx.all.get() {
             None => view! { <Loading message=move_tr!("choose-loading")/> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! {
-                <p class="g-notice">{move || tr!("choose-empty")}</p>
+                <p class="g-notice">{msg("choose-empty")}</p>
             }.into_any(),
             Some(Ok(mut list)) => {
                 let rem = remembered.clone();
@@ -46,7 +47,7 @@ fn choice(m: MunicipalitySummary, remembered: Option<&str>) -> impl IntoView {
         <li class="g-choice-list__item">
             <A href=format!("/{}", m.slug) attr:class="g-choice">
                 <span class="g-choice__name"><RichText text=m.name.clone()/></span>
-                {last.then(|| view! { <span class="g-tag">{move || tr!("choose-last-used")}</span> })}
+                {last.then(|| view! { <span class="g-tag">{msg("choose-last-used")}</span> })}
             </A>
         </li>
     }

@@ -3,6 +3,7 @@ use crate::components::contact_card::ContactCard;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
+use crate::i18n::msg;
 use crate::pages::not_found::NotFound;
 use crate::pages::{use_route_municipality, RouteMunicipality};
 use leptos::prelude::*;
@@ -25,20 +26,20 @@ pub fn Home() -> impl IntoView {
             let slug = m.slug.clone();
             view! {
                 <PageHeading title=Signal::derive(move || name.clone()) caption=Signal::derive(move || Some(tr!("home-caption")))/>
-                <p class="g-lead">{move || tr!("home-lead")}</p>
+                <p class="g-lead">{msg("home-lead")}</p>
                 <section aria-labelledby="home-tasks" class="g-section">
-                    <h2 id="home-tasks">{move || tr!("home-tasks-title")}</h2>
+                    <h2 id="home-tasks">{msg("home-tasks-title")}</h2>
                     {if m.has_charter {
                         view! {
                             <ul class="g-task-list">
                                 <li class="g-task">
-                                    <A href=format!("/{slug}/charter") attr:class="g-task__link">{move || tr!("home-task-charter")}</A>
-                                    <p class="g-task__hint">{move || tr!("home-task-charter-hint")}</p>
+                                    <A href=format!("/{slug}/charter") attr:class="g-task__link">{msg("home-task-charter")}</A>
+                                    <p class="g-task__hint">{msg("home-task-charter-hint")}</p>
                                 </li>
                             </ul>
                         }.into_any()
                     } else {
-                        view! { <p>{move || tr!("home-no-charter")}</p> }.into_any()
+                        view! { <p>{msg("home-no-charter")}</p> }.into_any()
                     }}
                 </section>
                 <ContactCard municipality=m.clone()/>

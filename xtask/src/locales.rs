@@ -58,7 +58,14 @@ fn ids_used_in(src: &Path) -> Result<BTreeSet<String>> {
                 continue;
             }
             let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-            for marker in ["tr!(\"", "move_tr!(\"", "=> \"", "_row(\"", "t(\""] {
+            for marker in [
+                "tr!(\"",
+                "move_tr!(\"",
+                "=> \"",
+                "_row(\"",
+                "t(\"",
+                "msg(\"",
+            ] {
                 for piece in text.split(marker).skip(1) {
                     let id: String = piece.chars().take_while(|c| *c != '"').collect();
                     let kebab = id.contains('-')
