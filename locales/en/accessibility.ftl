@@ -19,3 +19,4 @@ a11y-feedback-choose = Choose a municipality to see its contact details.
 a11y-enforcement-title = Enforcement procedure
 a11y-enforcement-body = If you get no answer, or the answer does not satisfy you, you can send a signal to the Ministry of e-Government, which monitors public sector websites and mobile applications for compliance with the accessibility requirements.
 a11y-enforcement-ombudsman = You can also turn to the Ombudsman of the Republic of Bulgaria, who protects citizens' rights before the administration.
+a11y-feedback-no-contacts = This municipality has not yet published a phone number, e-mail or address here. You can report the problem in person or in writing at the service counter in the municipality's building.

@@ -41,6 +41,10 @@ pub fn Accessibility() -> impl IntoView {
         <h2 id="feedback">{msg("a11y-feedback-title")}</h2>
         <p>{msg("a11y-feedback-body")}</p>
         {move || match municipality() {
+            Some(m) if m.has_no_contacts() => view! {
+                <p class="g-notice">{msg("a11y-feedback-no-contacts")}</p>
+                <ContactCard municipality=m heading_level=3/>
+            }.into_any(),
             Some(m) => view! { <ContactCard municipality=m heading_level=3/> }.into_any(),
             None => view! { <p>{msg("a11y-feedback-choose")}</p> }.into_any(),
         }}

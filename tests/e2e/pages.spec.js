@@ -77,3 +77,17 @@ test('the API answers unknown slugs with a problem document', async ({ request }
   expect(res.headers()['content-type']).toContain('application/problem+json');
   expect((await res.json()).code).toBe('municipality-not-found');
 });
+
+test('the statement says so plainly when a municipality has published no contacts', async ({ page }) => {
+  await page.goto('/nova-zagora');
+  await waitForApp(page);
+  await page.goto('/accessibility');
+  await waitForApp(page);
+  await expect(page.getByRole('main')).toContainText('все още не е публикувала тук телефон');
+  await page.goto('/radomir');
+  await waitForApp(page);
+  await page.goto('/accessibility');
+  await waitForApp(page);
+  await expect(page.getByRole('main')).not.toContainText('все още не е публикувала тук телефон');
+  await expect(page.getByRole('main').getByRole('link', { name: '0777 80 381' })).toBeVisible();
+});
