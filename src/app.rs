@@ -2,6 +2,8 @@
 use crate::components::layout::Layout;
 use crate::context::provide_app_context;
 use crate::i18n::I18nProvider;
+use crate::pages::service::ServicePage;
+use crate::pages::services::ServicesPage;
 use crate::pages::{
     accessibility::Accessibility, charter::CharterPage, choose::Choose, home::Home,
     not_found::NotFound,
@@ -30,6 +32,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/accessibility") view=Accessibility/>
                     <Route path=path!("/:slug") view=Home/>
                     <Route path=path!("/:slug/charter") view=CharterPage/>
+                    <Route path=path!("/:slug/services") view=ServicesPage/>
+                    <Route path=path!("/:slug/services/:code") view=ServicePage/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,5 +1,5 @@
 //! Typed API client: one async function per endpoint, each returning `Result<T, ApiError>`.
-use gishe_api::{Charter, Lang, Municipality, MunicipalitySummary, Problem};
+use gishe_api::{Catalogue, Charter, Lang, Municipality, MunicipalitySummary, Problem, Service};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -29,6 +29,9 @@ impl ApiError {
             ApiError::Problem { code, .. } => match code.as_str() {
                 "municipality-not-found" => "error-municipality-not-found",
                 "charter-not-found" => "error-charter-not-found",
+                "service-not-found" => "error-service-not-found",
+                "category-not-found" => "error-category-not-found",
+                "query-too-long" => "error-query-too-long",
                 _ => "error-unexpected",
             },
         }
@@ -36,7 +39,21 @@ impl ApiError {
 }
 
 async fn get<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
-    let url = format!("{BASE}{path}?lang={}", lang.code());
+    get_with(path, lang, &[]).await
+}
+
+async fn get_with<T: DeserializeOwned>(
+    path: &str,
+    lang: Lang,
+    params: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let mut url = format!("{BASE}{path}?lang={}", lang.code());
+    for (k, v) in params {
+        url.push('&');
+        url.push_str(k);
+        url.push('=');
+        url.push_str(&String::from(js_sys::encode_uri_component(v)));
+    }
     let res = Request::get(&url)
         .header("Accept", "application/json")
         .send()
@@ -70,4 +87,24 @@ pub async fn municipality(slug: &str, lang: Lang) -> Result<Municipality, ApiErr
 
 pub async fn charter(slug: &str, lang: Lang) -> Result<Charter, ApiError> {
     get(&format!("/municipalities/{slug}/charter"), lang).await
+}
+
+pub async fn services(
+    slug: &str,
+    query: &str,
+    category: &str,
+    lang: Lang,
+) -> Result<Catalogue, ApiError> {
+    let mut params = Vec::new();
+    if !query.trim().is_empty() {
+        params.push(("q", query.trim()));
+    }
+    if !category.is_empty() {
+        params.push(("category", category));
+    }
+    get_with(&format!("/municipalities/{slug}/services"), lang, &params).await
+}
+
+pub async fn service(slug: &str, code: &str, lang: Lang) -> Result<Service, ApiError> {
+    get(&format!("/municipalities/{slug}/services/{code}"), lang).await
 }

@@ -9,6 +9,8 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         children: children(),
         locales: "./locales",
         default_language: "bg",
+        // Both languages are left-to-right: no bidi isolation marks around placeables.
+        customise: |bundle| bundle.set_use_isolating(false),
         sync_html_tag_lang: true,
         local_storage_key: "gishe.lang",
         initial_language_from_local_storage: true,

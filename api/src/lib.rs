@@ -1,13 +1,18 @@
 //! The Gishe API contract: the JSON types the server sends and the app reads, shared by both.
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod charter;
+pub mod ids;
+pub mod money;
 pub mod municipality;
 pub mod problem;
+pub mod service;
 
 pub use charter::*;
 pub use municipality::*;
 pub use problem::*;
+pub use service::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -48,6 +48,8 @@ pub struct Municipality {
     pub name: Text,
     pub demo: bool,
     pub has_charter: bool,
+    /// Whether a service catalogue has been loaded.
+    pub has_services: bool,
     /// Prefix of registry numbers, e.g. `RDM`.
     pub registry_prefix: Option<String>,
     pub address: Option<Fact>,

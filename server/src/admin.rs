@@ -1,5 +1,6 @@
 //! What an administrator does: load a municipality's profile, import its charter and the
 //! charter's translations, and (in demo mode) load the demonstration municipalities.
+use crate::catalogue::{CatalogueError, CatalogueFile};
 use crate::charter_import::{self, ImportError, ImportedCharter};
 use crate::profile::{Profile, ProfileError};
 use crate::store::{self, Db};
@@ -15,6 +16,8 @@ pub enum AdminError {
     Import(#[from] ImportError),
     #[error("no municipality with the slug {0:?}; load its profile first (gishe-server load-profile <file>)")]
     UnknownMunicipality(String),
+    #[error("the service catalogue cannot be loaded: {0}")]
+    Catalogue(#[from] CatalogueError),
     #[error("the translation file is not valid: {0}")]
     Translation(String),
     #[error(transparent)]
@@ -70,6 +73,17 @@ pub async fn import_charter(
     Ok(charter)
 }
 
+/// Loads a municipality's service catalogue, replacing the one it had; nothing is written
+/// unless the whole file is valid.
+pub async fn load_catalogue(db: &Db, slug: &str, text: &str) -> Result<usize, AdminError> {
+    let municipality = store::municipalities::by_slug(db, slug)
+        .await?
+        .ok_or_else(|| AdminError::UnknownMunicipality(slug.to_string()))?;
+    let file = CatalogueFile::from_toml(text)?;
+    store::services::replace(db, municipality.id, &file).await?;
+    Ok(file.services.len())
+}
+
 /// Loads the demonstration municipalities with their charters, when the database is empty.
 /// Returns whether anything was loaded.
 pub async fn load_demo_if_empty(db: &Db) -> Result<bool, AdminError> {
@@ -84,6 +98,7 @@ pub async fn load_demo_if_empty(db: &Db) -> Result<bool, AdminError> {
                 crate::demo::charter_translation(slug).into_iter().collect();
             import_charter(db, slug, name, charter.as_bytes(), &translations).await?;
         }
+        load_catalogue(db, slug, crate::demo::CATALOGUE).await?;
     }
     tracing::info!(
         count = crate::demo::PROFILES.len(),

@@ -44,3 +44,6 @@ pub fn charter_translation(slug: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The demonstration service catalogue, shared by the demo municipalities.
+pub const CATALOGUE: &str = include_str!("../data/services/demo-catalogue.toml");

@@ -9,6 +9,12 @@ pub enum ApiError {
     MunicipalityNotFound,
     #[error("this municipality has not published a Client Charter")]
     CharterNotFound,
+    #[error("no service with this code")]
+    ServiceNotFound,
+    #[error("no service category with this id")]
+    CategoryNotFound,
+    #[error("the search text is too long")]
+    QueryTooLong,
     #[error("no such API resource")]
     NotFound,
     #[error("method not allowed")]
@@ -24,11 +30,15 @@ pub enum ApiError {
 impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::MunicipalityNotFound | ApiError::CharterNotFound | ApiError::NotFound => {
-                StatusCode::NOT_FOUND
-            }
+            ApiError::MunicipalityNotFound
+            | ApiError::CharterNotFound
+            | ApiError::ServiceNotFound
+            | ApiError::CategoryNotFound
+            | ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::UnsupportedLanguage | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedLanguage | ApiError::BadQuery(_) | ApiError::QueryTooLong => {
+                StatusCode::BAD_REQUEST
+            }
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -37,6 +47,9 @@ impl ApiError {
         match self {
             ApiError::MunicipalityNotFound => "municipality-not-found",
             ApiError::CharterNotFound => "charter-not-found",
+            ApiError::ServiceNotFound => "service-not-found",
+            ApiError::CategoryNotFound => "category-not-found",
+            ApiError::QueryTooLong => "query-too-long",
             ApiError::NotFound => "not-found",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::UnsupportedLanguage => "unsupported-language",

@@ -2,12 +2,14 @@
 #![forbid(unsafe_code)]
 
 pub mod admin;
+pub mod catalogue;
 pub mod charter_import;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod profile;
 pub mod routes;
+pub mod search;
 pub mod static_files;
 pub mod store;
 

@@ -44,6 +44,12 @@ enum Command {
         #[arg(long)]
         translation: Vec<PathBuf>,
     },
+    /// Load a municipality's service catalogue (TOML), replacing the one it had.
+    LoadCatalogue {
+        #[arg(long)]
+        municipality: String,
+        file: PathBuf,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -118,6 +124,10 @@ async fn main() -> anyhow::Result<()> {
                     .collect();
                 import(&db, &profile.slug, &base.join(charter), &translations).await?;
             }
+            if let Some(catalogue) = &profile.catalogue {
+                let base = path.parent().unwrap_or(std::path::Path::new("."));
+                load_catalogue(&db, &profile.slug, &base.join(catalogue)).await?;
+            }
             Ok(())
         }
         Command::ImportCharter {
@@ -127,6 +137,10 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let db = store::connect(&database_url).await?;
             import(&db, &municipality, &path, &translation).await
+        }
+        Command::LoadCatalogue { municipality, file } => {
+            let db = store::connect(&database_url).await?;
+            load_catalogue(&db, &municipality, &file).await
         }
         Command::Openapi => {
             println!(
@@ -165,6 +179,16 @@ async fn import(
         charter.sections.len(),
         charter.texts().len()
     );
+    Ok(())
+}
+
+async fn load_catalogue(db: &store::Db, slug: &str, path: &std::path::Path) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let n = admin::load_catalogue(db, slug, &text)
+        .await
+        .with_context(|| format!("{}", path.display()))?;
+    println!("loaded the service catalogue of {slug}: {n} services");
     Ok(())
 }
 

@@ -15,6 +15,8 @@ pub struct Profile {
     pub registry_prefix: Option<String>,
     /// Path of the charter text, relative to the profile file.
     pub charter: Option<String>,
+    /// Path of the service catalogue (TOML), relative to the profile file.
+    pub catalogue: Option<String>,
     /// Translations of the charter, by language code, relative to the profile file.
     #[serde(default)]
     pub charter_translations: std::collections::BTreeMap<String, String>,
@@ -126,12 +128,19 @@ impl Profile {
     }
 
     /// The profile as the API shows it, in `lang` where a translation exists.
-    pub fn to_api(&self, lang: Lang, demo: bool, has_charter: bool) -> Municipality {
+    pub fn to_api(
+        &self,
+        lang: Lang,
+        demo: bool,
+        has_charter: bool,
+        has_services: bool,
+    ) -> Municipality {
         Municipality {
             slug: self.slug.clone(),
             name: self.name.text(lang),
             demo,
             has_charter,
+            has_services,
             registry_prefix: self.registry_prefix.clone(),
             address: self.address.as_ref().map(|l| l.fact(lang)),
             counter: self.counter.as_ref().map(|l| l.fact(lang)),

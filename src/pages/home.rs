@@ -29,18 +29,24 @@ pub fn Home() -> impl IntoView {
                 <p class="g-lead">{msg("home-lead")}</p>
                 <section aria-labelledby="home-tasks" class="g-section">
                     <h2 id="home-tasks">{msg("home-tasks-title")}</h2>
-                    {if m.has_charter {
-                        view! {
-                            <ul class="g-task-list">
+                    <ul class="g-task-list">
+                        {m.has_services.then(|| view! {
+                            <li class="g-task">
+                                <A href=format!("/{slug}/services") attr:class="g-task__link">{msg("home-task-services")}</A>
+                                <p class="g-task__hint">{msg("home-task-services-hint")}</p>
+                            </li>
+                        })}
+                        {if m.has_charter {
+                            view! {
                                 <li class="g-task">
                                     <A href=format!("/{slug}/charter") attr:class="g-task__link">{msg("home-task-charter")}</A>
                                     <p class="g-task__hint">{msg("home-task-charter-hint")}</p>
                                 </li>
-                            </ul>
-                        }.into_any()
-                    } else {
-                        view! { <p>{msg("home-no-charter")}</p> }.into_any()
-                    }}
+                            }.into_any()
+                        } else {
+                            view! { <li class="g-task"><p>{msg("home-no-charter")}</p></li> }.into_any()
+                        }}
+                    </ul>
                 </section>
                 <ContactCard municipality=m.clone()/>
             }.into_any()

@@ -4,6 +4,8 @@ pub mod charter;
 pub mod choose;
 pub mod home;
 pub mod not_found;
+pub mod service;
+pub mod services;
 
 use crate::client::ApiError;
 use crate::context::{app_context, remembered_slug};

@@ -4,7 +4,7 @@ import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
 
 const PAGES = [
   '/', '/accessibility', '/no-such-municipality', '/radomir/no-such-page',
-  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`]),
+  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`]),
 ];
 
 for (const lang of ['bg', 'en']) {

@@ -3,7 +3,7 @@
 import { test } from '@playwright/test';
 import { openIn } from './helpers.js';
 
-const SHOTS = ['/', '/radomir', '/radomir/charter', '/nova-zagora/charter', '/accessibility', '/nowhere'];
+const SHOTS = ['/', '/radomir', '/radomir/charter', '/nova-zagora/charter', '/radomir/services', '/radomir/services?q=naslednici', '/accessibility', '/nowhere'];
 
 test.skip(!process.env.GISHE_SCREENSHOTS, 'screenshots only on request');
 
@@ -14,7 +14,7 @@ test('screenshots of every page', async ({ browser }) => {
       const page = await context.newPage();
       for (const path of SHOTS) {
         await openIn(page, path, lang);
-        const name = path === '/' ? 'choose' : path.slice(1).replaceAll('/', '_');
+        const name = path === '/' ? 'choose' : path.slice(1).replaceAll(/[/?=]/g, '_');
         await page.screenshot({ path: `tests/e2e/screenshots/${device}-${lang}-${name}.png`, fullPage: true });
       }
       await context.close();

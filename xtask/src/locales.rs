@@ -7,6 +7,7 @@ use std::path::Path;
 const LANGS: [&str; 2] = ["bg", "en"];
 
 fn message_ids(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
+    use fluent_syntax::ast::Entry;
     let mut ids = BTreeSet::new();
     let mut problems = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -17,25 +18,35 @@ fn message_ids(dir: &Path) -> Result<(BTreeSet<String>, Vec<String>)> {
     files.sort();
     for file in files {
         let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with([' ', '#', '\t']) || line.trim().is_empty() {
-                continue;
+        let resource = match fluent_syntax::parser::parse(text.as_str()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    let line = text[..e.pos.start.min(text.len())].lines().count().max(1);
+                    problems.push(format!("{}:{line}: {:?}", file.display(), e.kind));
+                }
+                r
             }
-            let Some((id, value)) = line.split_once('=') else {
-                problems.push(format!("{}:{}: not a message", file.display(), n + 1));
-                continue;
-            };
-            let id = id.trim().to_string();
-            let continued = text.lines().nth(n + 1).is_some_and(|l| l.starts_with(' '));
-            if value.trim().is_empty() && !continued {
-                problems.push(format!("{}:{}: {id} is empty", file.display(), n + 1));
-            }
-            if !ids.insert(id.clone()) {
-                problems.push(format!(
-                    "{}:{}: {id} is defined twice",
-                    file.display(),
-                    n + 1
-                ));
+        };
+        for entry in resource.body {
+            match entry {
+                Entry::Message(m) => {
+                    let id = m.id.name.to_string();
+                    if m.value.is_none() && m.attributes.is_empty() {
+                        problems.push(format!("{}: {id} is empty", file.display()));
+                    }
+                    if !ids.insert(id.clone()) {
+                        problems.push(format!("{}: {id} is defined twice", file.display()));
+                    }
+                }
+                Entry::Junk { content } => {
+                    problems.push(format!(
+                        "{}: not a message: {}",
+                        file.display(),
+                        content.trim()
+                    ));
+                }
+                _ => {}
             }
         }
     }
@@ -144,6 +155,25 @@ mod tests {
         let (_, failed) = check(&dir).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(failed, 2, "c-d missing in en, e-f used but undefined");
+    }
+
+    #[test]
+    fn a_fluent_syntax_error_is_reported_with_its_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("gishe-locale-syntax-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("x.ftl"),
+            "a-b = A\nc-d = { $n ->\n    [one] one\n}\n",
+        )
+        .unwrap();
+        let (ids, problems) = message_ids(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(ids.contains("a-b"));
+        assert!(
+            !problems.is_empty(),
+            "a select without a default variant is an error"
+        );
+        assert!(problems[0].contains("x.ftl"), "{problems:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The HTTP API under `/api/v1`: one module per resource, and the OpenAPI document.
 pub mod charter;
 pub mod municipalities;
+pub mod services;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -18,7 +19,7 @@ use utoipa_axum::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Gishe API", version = "1", description = "Citizen self-service for municipal administrations. Errors are application/problem+json with a stable `code`."),
-    tags((name = "municipalities"), (name = "charter"))
+    tags((name = "municipalities"), (name = "charter"), (name = "services"))
 )]
 struct ApiDoc;
 
@@ -28,6 +29,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(municipalities::list))
         .routes(routes!(municipalities::show))
         .routes(routes!(charter::show))
+        .routes(routes!(services::list))
+        .routes(routes!(services::show))
         .split_for_parts();
     let doc_json = doc.clone();
     let router = router

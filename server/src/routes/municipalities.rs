@@ -39,5 +39,10 @@ pub async fn show(
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
         .ok_or(ApiError::MunicipalityNotFound)?;
-    Ok(Json(m.profile.to_api(lang, m.demo, m.has_charter)))
+    Ok(Json(m.profile.to_api(
+        lang,
+        m.demo,
+        m.has_charter,
+        m.has_services,
+    )))
 }

@@ -8,6 +8,7 @@ pub struct StoredMunicipality {
     pub profile: Profile,
     pub demo: bool,
     pub has_charter: bool,
+    pub has_services: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -16,10 +17,12 @@ struct Row {
     profile: String,
     demo: bool,
     has_charter: bool,
+    has_services: bool,
 }
 
 const SELECT: &str = "SELECT m.id, m.profile, m.demo,
-        EXISTS (SELECT 1 FROM charter_imports c WHERE c.municipality_id = m.id) AS has_charter
+        EXISTS (SELECT 1 FROM charter_imports c WHERE c.municipality_id = m.id) AS has_charter,
+        EXISTS (SELECT 1 FROM services s WHERE s.municipality_id = m.id) AS has_services
     FROM municipalities m";
 
 impl TryFrom<Row> for StoredMunicipality {
@@ -30,6 +33,7 @@ impl TryFrom<Row> for StoredMunicipality {
             profile: serde_json::from_str(&r.profile)?,
             demo: r.demo,
             has_charter: r.has_charter,
+            has_services: r.has_services,
         })
     }
 }

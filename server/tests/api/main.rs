@@ -3,4 +3,5 @@ mod charter;
 mod helpers;
 mod import;
 mod municipalities;
+mod services;
 mod static_files;

@@ -1,0 +1,169 @@
+//! `/{slug}/services/{code}`: the service's start page — what it is, fee and deadline per
+//! urgency tier, documents, legal basis, how the result is received, other ways to apply.
+use crate::client;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::page_heading::PageHeading;
+use crate::components::rich_text::{lang_attr, RichText, Runs};
+use crate::context::app_context;
+use crate::i18n::{msg, ui_lang};
+use crate::pages::not_found::NotFound;
+use crate::pages::{use_route_municipality, RouteMunicipality};
+use gishe_api::calendar::{Deadline, UrgencyTier};
+use gishe_api::{DeliveryMethod, FieldKind, Service, Text};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let ctx = app_context();
+    let (slug, state) = use_route_municipality();
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let service = LocalResource::new(move || {
+        let (slug, code, lang) = (slug.get(), code.get(), ui_lang());
+        async move { client::service(&slug, &code, lang).await }
+    });
+    let retry = Callback::new(move |_| service.refetch());
+    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
+    move || match state.get() {
+        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
+        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
+        RouteMunicipality::Loading => {
+            view! { <Loading message=move_tr!("service-loading")/> }.into_any()
+        }
+        RouteMunicipality::Ready(m) => {
+            let municipality = m.name.to_plain();
+            match service.get() {
+                None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
+                Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+                Some(Ok(s)) => {
+                    view! { <StartPage service=s municipality=municipality/> }.into_any()
+                }
+            }
+        }
+    }
+}
+
+pub fn deadline_text(d: Deadline) -> String {
+    match d {
+        Deadline::Hours(n) => tr!("deadline-hours", {"n" => n}),
+        Deadline::CalendarDays(n) => tr!("deadline-calendar-days", {"n" => n}),
+        Deadline::WorkingDays(n) => tr!("deadline-working-days", {"n" => n}),
+        Deadline::Months(n) => tr!("deadline-months", {"n" => n}),
+    }
+}
+
+pub fn tier_id(t: UrgencyTier) -> &'static str {
+    match t {
+        UrgencyTier::Ordinary => "tier-ordinary",
+        UrgencyTier::Fast => "tier-fast",
+        UrgencyTier::Express => "tier-express",
+    }
+}
+
+pub fn delivery_id(d: DeliveryMethod) -> &'static str {
+    match d {
+        DeliveryMethod::Counter => "delivery-counter",
+        DeliveryMethod::Post => "delivery-post",
+        DeliveryMethod::Email => "delivery-email",
+    }
+}
+
+fn text_list(items: Vec<Text>) -> impl IntoView {
+    view! {
+        <ul class="g-list g-list--bullet">
+            {items.into_iter().map(|t| {
+                let lang = lang_attr(&t);
+                view! { <li lang=lang><Runs text=t/></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn field_kind_id(k: &FieldKind) -> &'static str {
+    match k {
+        FieldKind::Text { .. } | FieldKind::LongText { .. } => "field-kind-text",
+        FieldKind::Number { .. } => "field-kind-number",
+        FieldKind::Date { .. } => "field-kind-date",
+        FieldKind::SingleChoice { .. } => "field-kind-single-choice",
+        FieldKind::MultipleChoice { .. } => "field-kind-multiple-choice",
+        FieldKind::YesNo => "field-kind-yes-no",
+    }
+}
+
+#[component]
+fn StartPage(service: Service, municipality: String) -> impl IntoView {
+    let s = service;
+    let title = s.name.to_plain();
+    let category = s.category.name.to_plain();
+    let back = format!("/{}/services", s.municipality);
+    let lang = ui_lang();
+    view! {
+        <p class="g-back"><A href=back attr:class="g-link">{msg("service-back")}</A></p>
+        <PageHeading title=Signal::derive(move || title.clone())
+            context=Signal::derive(move || Some(municipality.clone()))
+            caption=Signal::derive(move || Some(category.clone()))/>
+        <p class="g-lead"><RichText text=s.summary/></p>
+        <p><RichText text=s.description/></p>
+        {s.department.map(|d| view! {
+            <p><strong>{msg("service-department")}": "</strong><RichText text=d/></p>
+        })}
+
+        <h2>{msg("service-fees-title")}</h2>
+        <table class="g-table">
+            <caption class="g-table__caption">{msg("service-fees-caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{msg("service-fees-tier")}</th>
+                    <th scope="col">{msg("service-fees-deadline")}</th>
+                    <th scope="col" class="g-table__num">{msg("service-fees-fee")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {s.tiers.into_iter().map(|t| {
+                    let fee = t.fee.format(lang);
+                    view! {
+                        <tr>
+                            <th scope="row">{msg(tier_id(t.tier))}</th>
+                            <td>{move || deadline_text(t.deadline)}</td>
+                            <td class="g-table__num">{fee}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+
+        <h2>{msg("service-documents-title")}</h2>
+        {text_list(s.documents)}
+
+        {(!s.fields.is_empty()).then(|| view! {
+            <h2>{msg("service-questions-title")}</h2>
+            <p>{msg("service-questions-lead")}</p>
+            <ul class="g-list g-list--bullet">
+                {s.fields.into_iter().map(|f| view! {
+                    <li>
+                        <RichText text=f.label/>
+                        " ("{msg(field_kind_id(&f.kind))}{(!f.required).then(|| view! { ", "{msg("service-question-optional")} })}")"
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+
+        <h2>{msg("service-result-title")}</h2>
+        {s.result_collection.map(|r| view! { <p><RichText text=r/></p> })}
+        <ul class="g-list g-list--bullet">
+            {s.delivery.into_iter().map(|d| view! { <li>{msg(delivery_id(d))}</li> }).collect_view()}
+        </ul>
+
+        <h2>{msg("service-how-title")}</h2>
+        {text_list(s.channels)}
+
+        {(!s.legal_basis.is_empty()).then(|| view! {
+            <h2>{msg("service-legal-title")}</h2>
+            {text_list(s.legal_basis)}
+        })}
+    }
+}
