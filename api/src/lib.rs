@@ -7,11 +7,13 @@ pub mod ids;
 pub mod money;
 pub mod municipality;
 pub mod problem;
+pub mod request;
 pub mod service;
 
 pub use charter::*;
 pub use municipality::*;
 pub use problem::*;
+pub use request::*;
 pub use service::*;
 
 use serde::{Deserialize, Serialize};

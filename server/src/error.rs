@@ -15,6 +15,18 @@ pub enum ApiError {
     CategoryNotFound,
     #[error("the search text is too long")]
     QueryTooLong,
+    #[error("the body is not valid JSON")]
+    MalformedJson(String),
+    #[error("some fields are not valid")]
+    Validation(Vec<gishe_api::FieldError>),
+    #[error("the Idempotency-Key header is required")]
+    IdempotencyKeyMissing,
+    #[error("the Idempotency-Key header must be 16-200 printable ASCII characters")]
+    IdempotencyKeyInvalid,
+    #[error("this Idempotency-Key was used with another body")]
+    IdempotencyKeyReused,
+    #[error("the body is too large")]
+    PayloadTooLarge,
     #[error("no such API resource")]
     NotFound,
     #[error("method not allowed")]
@@ -36,6 +48,13 @@ impl ApiError {
             | ApiError::CategoryNotFound
             | ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MalformedJson(_)
+            | ApiError::IdempotencyKeyMissing
+            | ApiError::IdempotencyKeyInvalid => StatusCode::BAD_REQUEST,
+            ApiError::Validation(_) | ApiError::IdempotencyKeyReused => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedLanguage | ApiError::BadQuery(_) | ApiError::QueryTooLong => {
                 StatusCode::BAD_REQUEST
             }
@@ -50,6 +69,12 @@ impl ApiError {
             ApiError::ServiceNotFound => "service-not-found",
             ApiError::CategoryNotFound => "category-not-found",
             ApiError::QueryTooLong => "query-too-long",
+            ApiError::MalformedJson(_) => "malformed-json",
+            ApiError::Validation(_) => "validation",
+            ApiError::IdempotencyKeyMissing => "idempotency-key-missing",
+            ApiError::IdempotencyKeyInvalid => "idempotency-key-invalid",
+            ApiError::IdempotencyKeyReused => "idempotency-key-reused",
+            ApiError::PayloadTooLarge => "payload-too-large",
             ApiError::NotFound => "not-found",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::UnsupportedLanguage => "unsupported-language",
@@ -65,10 +90,13 @@ impl ApiError {
             title: self.to_string(),
             status: self.status().as_u16(),
             detail: match self {
-                ApiError::BadQuery(d) => Some(d.clone()),
+                ApiError::BadQuery(d) | ApiError::MalformedJson(d) => Some(d.clone()),
                 _ => None,
             },
-            errors: Vec::new(),
+            errors: match self {
+                ApiError::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }

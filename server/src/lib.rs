@@ -1,12 +1,14 @@
 //! Gishe's backend: the JSON API, the charter importer and the static file server.
 #![forbid(unsafe_code)]
 
+pub mod access_code;
 pub mod admin;
 pub mod catalogue;
 pub mod charter_import;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod idempotency;
 pub mod profile;
 pub mod routes;
 pub mod search;
@@ -18,7 +20,6 @@ use axum::Router;
 use std::path::PathBuf;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -45,7 +46,8 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     };
     router
         .with_state(state)
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        // Bodies over 64 KiB are refused by the handlers as a 413 problem.
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

@@ -1,6 +1,7 @@
 //! The HTTP API under `/api/v1`: one module per resource, and the OpenAPI document.
 pub mod charter;
 pub mod municipalities;
+pub mod requests;
 pub mod services;
 
 use crate::error::ApiError;
@@ -19,7 +20,7 @@ use utoipa_axum::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Gishe API", version = "1", description = "Citizen self-service for municipal administrations. Errors are application/problem+json with a stable `code`."),
-    tags((name = "municipalities"), (name = "charter"), (name = "services"))
+    tags((name = "municipalities"), (name = "charter"), (name = "services"), (name = "requests"))
 )]
 struct ApiDoc;
 
@@ -31,6 +32,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(charter::show))
         .routes(routes!(services::list))
         .routes(routes!(services::show))
+        .routes(routes!(requests::create))
         .split_for_parts();
     let doc_json = doc.clone();
     let router = router

@@ -1,6 +1,7 @@
 //! Storage: the SQLite database, its migrations, and one module of queries per resource.
 pub mod charters;
 pub mod municipalities;
+pub mod requests;
 pub mod services;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

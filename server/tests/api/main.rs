@@ -3,5 +3,6 @@ mod charter;
 mod helpers;
 mod import;
 mod municipalities;
+mod requests;
 mod services;
 mod static_files;

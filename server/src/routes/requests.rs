@@ -1,0 +1,159 @@
+//! `POST /municipalities/{slug}/requests`: apply for a service, exactly once.
+use crate::error::ApiError;
+use crate::store::requests::{Creation, Outcome};
+use crate::{access_code, idempotency, store, AppState};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use gishe_api::calendar::{expected_completion, to_sofia, Adjustments, UtcSeconds};
+use gishe_api::{FieldError, NewRequest, Problem, RequestReceipt};
+
+/// Reads the JSON body, naming the field when a value has the wrong type or is unknown.
+pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data if path != "." => {
+                ApiError::Validation(vec![FieldError {
+                    field: path,
+                    code: if inner.to_string().starts_with("missing field") {
+                        "required"
+                    } else {
+                        "invalid-value"
+                    }
+                    .into(),
+                }])
+            }
+            _ => ApiError::MalformedJson(inner.to_string()),
+        }
+    })
+}
+
+pub fn now() -> UtcSeconds {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    UtcSeconds(secs)
+}
+
+/// The prefix of registry numbers: the profile's, else the slug's first letters.
+fn prefix(profile: &crate::profile::Profile) -> String {
+    profile.registry_prefix.clone().unwrap_or_else(|| {
+        profile
+            .slug
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .take(3)
+            .collect::<String>()
+            .to_ascii_uppercase()
+    })
+}
+
+/// Apply for a service. Needs an `Idempotency-Key` header (16–200 printable characters, e.g. a
+/// UUID): the same key and body replay the first answer; the same key with another body is 422.
+#[utoipa::path(post, path = "/municipalities/{slug}/requests", tag = "requests",
+    params(("slug" = String, Path), ("Idempotency-Key" = String, Header, description = "unique per submission; reuse it to retry")),
+    request_body = NewRequest,
+    responses((status = 201, body = RequestReceipt),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
+    let key = headers
+        .get("idempotency-key")
+        .ok_or(ApiError::IdempotencyKeyMissing)?
+        .to_str()
+        .map_err(|_| ApiError::IdempotencyKeyInvalid)?
+        .to_string();
+    if !idempotency::valid_key(&key) {
+        return Err(ApiError::IdempotencyKeyInvalid);
+    }
+    let request: NewRequest = parse_json(&body)?;
+    let m = store::municipalities::by_slug(&state.db, &slug)
+        .await?
+        .ok_or(ApiError::MunicipalityNotFound)?;
+    let Some(entry) = store::services::by_code(&state.db, m.id, &request.service).await? else {
+        return Err(ApiError::Validation(vec![FieldError {
+            field: "service".into(),
+            code: "service-unknown".into(),
+        }]));
+    };
+    let category = store::services::categories(&state.db, m.id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == entry.category)
+        .map(|c| gishe_api::Category {
+            id: c.id,
+            name: c.name.text(gishe_api::Lang::Bg),
+        })
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("service names a missing category")))?;
+    let service = entry.to_api(&slug, m.demo, category, gishe_api::Lang::Bg);
+    let submitted_at = now();
+    let local = to_sofia(submitted_at);
+    let errors = gishe_api::validate_request(&service, &request, local.date());
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let tier = service
+        .tiers
+        .iter()
+        .find(|t| t.tier == request.tier)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated tier missing")))?;
+    let expected = expected_completion(submitted_at, tier.deadline, &Adjustments::builtin());
+    let code = access_code::generate();
+    let code_for_hash = code.clone();
+    let code_hash = tokio::task::spawn_blocking(move || access_code::hash(&code_for_hash))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))??;
+    let canonical = serde_json::to_vec(&request).map_err(|e| ApiError::Internal(e.into()))?;
+    let scope = format!("{slug}/requests");
+    let outcome = store::requests::create(
+        &state.db,
+        Creation {
+            municipality_id: m.id,
+            registry_prefix: &prefix(&m.profile),
+            year: local.date().year(),
+            request: &request,
+            fee_cents: tier.fee.cents,
+            submitted_at,
+            expected,
+            access_code: &code,
+            access_code_hash: &code_hash,
+            scope: &scope,
+            key: &key,
+            body_hash: idempotency::body_hash(&canonical),
+        },
+    )
+    .await?;
+    let json = HeaderValue::from_static("application/json");
+    Ok(match outcome {
+        Outcome::Created(receipt) => {
+            let body = serde_json::to_vec(&receipt).map_err(|e| ApiError::Internal(e.into()))?;
+            (StatusCode::CREATED, [(header::CONTENT_TYPE, json)], body).into_response()
+        }
+        Outcome::Replayed(body) => (
+            StatusCode::CREATED,
+            [
+                (header::CONTENT_TYPE, json),
+                (
+                    header::HeaderName::from_static("idempotent-replayed"),
+                    HeaderValue::from_static("true"),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Outcome::KeyReused => return Err(ApiError::IdempotencyKeyReused),
+    })
+}

@@ -1,0 +1,329 @@
+use crate::helpers::{spawn_demo, TestApp};
+use serde_json::{json, Value};
+
+async fn service_code(app: &TestApp) -> (String, Value) {
+    let c = app
+        .get_json("/api/v1/municipalities/radomir/services")
+        .await;
+    let code = c["services"][0]["code"].as_str().unwrap().to_string();
+    let s = app
+        .get_json(&format!("/api/v1/municipalities/radomir/services/{code}"))
+        .await;
+    (code, s)
+}
+
+/// A valid body for the service, answering every required question.
+fn body_for(service: &Value) -> Value {
+    let mut answers = serde_json::Map::new();
+    for f in service["fields"].as_array().unwrap() {
+        let value = match f["type"].as_str().unwrap() {
+            "text" | "long-text" => json!("Иван Петров"),
+            "number" => json!(f["min"].as_i64().unwrap_or(1).max(1)),
+            "date" => json!("2025-03-01"),
+            "single-choice" => f["options"][0]["value"].clone(),
+            "multiple-choice" => json!([f["options"][0]["value"].clone()]),
+            _ => json!(true),
+        };
+        answers.insert(f["id"].as_str().unwrap().to_string(), value);
+    }
+    json!({
+        "service": service["code"],
+        "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
+        "contact": { "email": "maria@example.bg", "phone": "" },
+        "answers": answers,
+        "tier": service["tiers"][0]["tier"],
+        "delivery": { "method": "counter" },
+        "consent": true
+    })
+}
+
+async fn post(app: &TestApp, key: Option<&str>, body: &str) -> reqwest::Response {
+    let mut req = app
+        .client
+        .post(app.url("/api/v1/municipalities/radomir/requests"))
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    if let Some(k) = key {
+        req = req.header("Idempotency-Key", k);
+    }
+    req.send().await.unwrap()
+}
+
+async fn stored(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM requests")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+fn key(n: usize) -> String {
+    format!("test-key-{n:08}-0123456789")
+}
+
+#[tokio::test]
+async fn a_valid_application_gets_a_registry_number_an_access_code_and_an_expected_date() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let res = post(&app, Some(&key(1)), &body_for(&s).to_string()).await;
+    assert_eq!(res.status(), 201);
+    let r: Value = res.json().await.unwrap();
+    let number = r["registry_number"].as_str().unwrap();
+    assert!(
+        number.starts_with("RDM-20") && number.ends_with("-000001"),
+        "{number}"
+    );
+    let code = r["access_code"].as_str().unwrap();
+    assert_eq!(code.len(), 11);
+    assert_eq!(&code[5..6], "-");
+    assert!(r["expected"]["date"].as_str().unwrap().len() == 10);
+    assert_eq!(r["fee"], s["tiers"][0]["fee"]);
+    // The access code is stored only as an argon2id hash.
+    let (hash, body): (String, String) =
+        sqlx::query_as("SELECT access_code_hash, body FROM requests")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(hash.starts_with("$argon2id$"));
+    assert!(!hash.contains(&code.replace('-', "")) && !body.contains(&code.replace('-', "")));
+    assert!(gishe_server::access_code::verify(
+        &code.replace('-', ""),
+        &hash
+    ));
+    let events: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'registered'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(events, 1);
+}
+
+#[tokio::test]
+async fn the_same_key_and_body_replay_the_first_answer_and_create_nothing_new() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let body = body_for(&s).to_string();
+    let first: Value = post(&app, Some(&key(2)), &body).await.json().await.unwrap();
+    let res = post(&app, Some(&key(2)), &body).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.headers()["idempotent-replayed"], "true");
+    let second: Value = res.json().await.unwrap();
+    assert_eq!(first, second, "the replay holds the same access code");
+    assert_eq!(stored(&app).await, 1);
+    // The idempotency key itself is not stored, and the stored answer is not readable.
+    let (key_hash, response): (Vec<u8>, Vec<u8>) =
+        sqlx::query_as("SELECT key_hash, response FROM idempotency_keys")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(!key_hash.windows(8).any(|w| w == b"test-key"));
+    let code = first["access_code"].as_str().unwrap();
+    assert!(!response.windows(code.len()).any(|w| w == code.as_bytes()));
+}
+
+#[tokio::test]
+async fn the_same_key_with_another_body_is_a_422_and_creates_nothing() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let mut body = body_for(&s);
+    post(&app, Some(&key(3)), &body.to_string()).await;
+    body["contact"]["email"] = json!("other@example.bg");
+    let res = post(&app, Some(&key(3)), &body.to_string()).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["code"],
+        "idempotency-key-reused"
+    );
+    assert_eq!(stored(&app).await, 1);
+}
+
+#[tokio::test]
+async fn concurrent_duplicates_create_one_request() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let body = body_for(&s).to_string();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let (client, url, body) = (
+            app.client.clone(),
+            app.url("/api/v1/municipalities/radomir/requests"),
+            body.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .post(url)
+                .header("content-type", "application/json")
+                .header("Idempotency-Key", key(4))
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            res.json::<Value>().await.unwrap()["registry_number"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }));
+    }
+    let mut numbers = Vec::new();
+    for t in tasks {
+        numbers.push(t.await.unwrap());
+    }
+    numbers.dedup();
+    assert_eq!(numbers.len(), 1, "{numbers:?}");
+    assert_eq!(stored(&app).await, 1);
+}
+
+#[tokio::test]
+async fn concurrent_submissions_get_registry_numbers_without_gaps_or_duplicates() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let body = body_for(&s).to_string();
+    let n = 16;
+    let mut tasks = Vec::new();
+    for i in 0..n {
+        let (client, url, body) = (
+            app.client.clone(),
+            app.url("/api/v1/municipalities/radomir/requests"),
+            body.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .post(url)
+                .header("content-type", "application/json")
+                .header("Idempotency-Key", key(100 + i))
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            res.json::<Value>().await.unwrap()["registry_number"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }));
+    }
+    let mut seqs: Vec<u32> = Vec::new();
+    for t in tasks {
+        let number = t.await.unwrap();
+        seqs.push(number.rsplit('-').next().unwrap().parse().unwrap());
+    }
+    seqs.sort();
+    assert_eq!(seqs, (1..=n as u32).collect::<Vec<_>>());
+}
+
+async fn expect_problem(res: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status(), status);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["code"], code, "{p}");
+    p
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_specific_4xx_problem_and_stores_nothing() {
+    let app = spawn_demo().await;
+    let (_, s) = service_code(&app).await;
+    let good = body_for(&s);
+
+    expect_problem(
+        post(&app, None, &good.to_string()).await,
+        400,
+        "idempotency-key-missing",
+    )
+    .await;
+    expect_problem(
+        post(&app, Some("short"), &good.to_string()).await,
+        400,
+        "idempotency-key-invalid",
+    )
+    .await;
+    expect_problem(
+        post(&app, Some(&key(5)), "{\"service\": ").await,
+        400,
+        "malformed-json",
+    )
+    .await;
+
+    let mut b = good.clone();
+    b["service"] = json!("9999999");
+    let p = expect_problem(
+        post(&app, Some(&key(6)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        p["errors"],
+        json!([{ "field": "service", "code": "service-unknown" }])
+    );
+
+    let mut b = good.clone();
+    b["tier"] = json!("superfast");
+    let p = expect_problem(
+        post(&app, Some(&key(7)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "tier");
+
+    let mut b = good.clone();
+    b["consent"] = json!("yes");
+    let p = expect_problem(
+        post(&app, Some(&key(8)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(p["errors"][0]["field"], "consent");
+
+    let mut b = good.clone();
+    b["applicant"]["personal_number"] = json!("8032056032");
+    let p = expect_problem(
+        post(&app, Some(&key(9)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        p["errors"],
+        json!([{ "field": "applicant.personal_number", "code": "personal-number-checksum" }])
+    );
+
+    let mut b = good.clone();
+    b["applicant"]["name"] = json!("я".repeat(151));
+    let p = expect_problem(
+        post(&app, Some(&key(10)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        p["errors"],
+        json!([{ "field": "applicant.name", "code": "too-long" }])
+    );
+
+    let mut b = good.clone();
+    b["extra"] = json!(1);
+    expect_problem(
+        post(&app, Some(&key(11)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await;
+
+    let huge = json!({ "service": "x".repeat(70 * 1024) }).to_string();
+    expect_problem(
+        post(&app, Some(&key(12)), &huge).await,
+        413,
+        "payload-too-large",
+    )
+    .await;
+
+    assert_eq!(stored(&app).await, 0);
+    let keys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(keys, 0);
+}
