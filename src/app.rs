@@ -2,6 +2,8 @@
 use crate::components::layout::Layout;
 use crate::context::provide_app_context;
 use crate::i18n::I18nProvider;
+use crate::pages::apply::ApplyPage;
+use crate::pages::privacy::Privacy;
 use crate::pages::service::ServicePage;
 use crate::pages::services::ServicesPage;
 use crate::pages::{
@@ -30,10 +32,12 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Choose/>
                     <Route path=path!("/accessibility") view=Accessibility/>
+                    <Route path=path!("/privacy") view=Privacy/>
                     <Route path=path!("/:slug") view=Home/>
                     <Route path=path!("/:slug/charter") view=CharterPage/>
                     <Route path=path!("/:slug/services") view=ServicesPage/>
                     <Route path=path!("/:slug/services/:code") view=ServicePage/>
+                    <Route path=path!("/:slug/services/:code/apply/:step") view=ApplyPage/>
                 </Routes>
             </Layout>
         </Router>

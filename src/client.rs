@@ -1,5 +1,8 @@
 //! Typed API client: one async function per endpoint, each returning `Result<T, ApiError>`.
-use gishe_api::{Catalogue, Charter, Lang, Municipality, MunicipalitySummary, Problem, Service};
+use gishe_api::{
+    Catalogue, Charter, FieldError, Lang, Municipality, MunicipalitySummary, NewRequest, Problem,
+    RequestReceipt, Service,
+};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -10,6 +13,8 @@ const BASE: &str = "/api/v1";
 pub enum ApiError {
     /// The server answered with a problem; `code` is localized by the app (`error-{code}`).
     Problem { status: u16, code: String },
+    /// The server refused some fields.
+    Invalid(Vec<FieldError>),
     /// No answer: offline, or the server is down.
     Network,
     /// An answer the app cannot read.
@@ -25,7 +30,7 @@ impl ApiError {
     pub fn message_id(&self) -> &'static str {
         match self {
             ApiError::Network => "error-network",
-            ApiError::Unexpected => "error-unexpected",
+            ApiError::Unexpected | ApiError::Invalid(_) => "error-unexpected",
             ApiError::Problem { code, .. } => match code.as_str() {
                 "municipality-not-found" => "error-municipality-not-found",
                 "charter-not-found" => "error-charter-not-found",
@@ -107,4 +112,37 @@ pub async fn services(
 
 pub async fn service(slug: &str, code: &str, lang: Lang) -> Result<Service, ApiError> {
     get(&format!("/municipalities/{slug}/services/{code}"), lang).await
+}
+
+/// Submits an application. The same `idempotency_key` must be used for every retry of one
+/// submission: the server then answers with the first receipt instead of a second request.
+pub async fn submit(
+    slug: &str,
+    request: &NewRequest,
+    idempotency_key: &str,
+) -> Result<RequestReceipt, ApiError> {
+    let res = Request::post(&format!("{BASE}/municipalities/{slug}/requests"))
+        .header("Accept", "application/json")
+        .header("Idempotency-Key", idempotency_key)
+        .json(request)
+        .map_err(|_| ApiError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.status() == 201 {
+        return res
+            .json::<RequestReceipt>()
+            .await
+            .map_err(|_| ApiError::Unexpected);
+    }
+    let status = res.status();
+    match res.json::<Problem>().await {
+        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
+        Ok(p) => Err(ApiError::Problem {
+            status,
+            code: p.code,
+        }),
+        Err(_) if status >= 500 => Err(ApiError::Network),
+        Err(_) => Err(ApiError::Unexpected),
+    }
 }

@@ -40,3 +40,13 @@ pub fn msg(id: &'static str) -> impl IntoView + Clone + Sync + 'static {
     let i18n = expect_context::<I18n>();
     move || i18n.tr(id)
 }
+
+/// Translates a message whose id is chosen at run time from a fixed table (tier, delivery).
+pub fn t(id: &str) -> String {
+    expect_context::<I18n>().tr(id)
+}
+
+/// A date as people write it: `16.04.2026 г.` / `16 April 2026`.
+pub fn format_date(d: gishe_api::calendar::Date) -> String {
+    leptos_fluent::tr!("date-long", {"day" => d.day(), "month" => d.month(), "year" => d.year()})
+}

@@ -42,3 +42,4 @@ home-tasks-title = What you can do
 home-task-charter = Read the Client Charter
 home-task-charter-hint = The service standards, the administration's principles, and what it expects of citizens.
 home-no-charter = The municipality has not published a Client Charter here yet.
+footer-privacy = Personal data

@@ -128,6 +128,7 @@ fn Footer() -> impl IntoView {
                     <h2 id="footer-nav-title" class="g-visually-hidden">{msg("footer-nav-title")}</h2>
                     <ul class="g-footer__links">
                         <li><A href="/accessibility" attr:class="g-link">{msg("footer-accessibility")}</A></li>
+                        <li><A href="/privacy" attr:class="g-link">{msg("footer-privacy")}</A></li>
                         <li><A href="/" attr:class="g-link">{msg("footer-choose-municipality")}</A></li>
                     </ul>
                 </nav>

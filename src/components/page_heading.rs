@@ -15,6 +15,9 @@ pub fn PageHeading(
     /// A smaller line above the heading (e.g. the municipality).
     #[prop(optional, into)]
     caption: Option<Signal<Option<String>>>,
+    /// True while the page shows validation errors: the title then starts with "Грешка: ".
+    #[prop(optional, into)]
+    has_errors: Option<Signal<bool>>,
 ) -> impl IntoView {
     let h1 = NodeRef::<html::H1>::new();
     let pending_focus = app_context().pending_focus;
@@ -24,6 +27,11 @@ pub fn PageHeading(
         let full = match context.and_then(|c| c.get()) {
             Some(m) if m != page => format!("{page} – {m} – {site}"),
             _ => format!("{page} – {site}"),
+        };
+        let full = if has_errors.is_some_and(|e| e.get()) {
+            format!("{}{full}", tr!("form-title-error-prefix"))
+        } else {
+            full
         };
         document().set_title(&full);
     });

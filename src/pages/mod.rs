@@ -1,9 +1,11 @@
 //! One module per route.
 pub mod accessibility;
+pub mod apply;
 pub mod charter;
 pub mod choose;
 pub mod home;
 pub mod not_found;
+pub mod privacy;
 pub mod service;
 pub mod services;
 

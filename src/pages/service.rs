@@ -112,6 +112,8 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
             <p><strong>{msg("service-department")}": "</strong><RichText text=d/></p>
         })}
 
+        <p><A href=format!("/{}/services/{}/apply/applicant", s.municipality, s.code) attr:class="g-button g-button--start">{msg("apply-start")}<span class="g-button__arrow" aria-hidden="true"></span></A></p>
+
         <h2>{msg("service-fees-title")}</h2>
         <table class="g-table">
             <caption class="g-table__caption">{msg("service-fees-caption")}</caption>

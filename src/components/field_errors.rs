@@ -1,0 +1,61 @@
+//! What each validation code means to the citizen, for each field: specific, plain messages
+//! ("Въведете ЕГН или ЛНЧ", not "Invalid input"), in the interface language.
+use leptos_fluent::tr;
+
+/// The html id of the input for an API field path (`applicant.personal_number` →
+/// `applicant-personal-number`, `answers.copies` → `answer-copies`).
+pub fn input_id(field: &str) -> String {
+    if let Some(id) = field.strip_prefix("answers.") {
+        return format!("answer-{id}");
+    }
+    field.replace(['.', '_'], "-")
+}
+
+/// The message for a code on a field; `label` is the question, for the service's own fields.
+pub fn message(field: &str, code: &str, label: &str) -> String {
+    if field.starts_with("answers.") {
+        return match code {
+            "required" => tr!("error-answer-required", {"label" => label}),
+            "too-long" => tr!("error-answer-too-long", {"label" => label}),
+            "number-range" => tr!("error-answer-number-range", {"label" => label}),
+            "number-invalid" => tr!("error-answer-number-invalid", {"label" => label}),
+            "date-invalid" => tr!("error-answer-date-invalid", {"label" => label}),
+            "date-future" => tr!("error-answer-date-future", {"label" => label}),
+            "choices-too-few" | "choices-too-many" => {
+                tr!("error-answer-choices-count", {"label" => label})
+            }
+            _ => tr!("error-answer-invalid", {"label" => label}),
+        };
+    }
+    match (field, code) {
+        ("applicant.kind", _) => tr!("error-applicant-kind-required"),
+        ("applicant.name", "required") => tr!("error-applicant-name-required"),
+        ("applicant.name", _) => tr!("error-applicant-name-too-long"),
+        ("applicant.personal_number", "required") => tr!("error-personal-number-required"),
+        ("applicant.personal_number", "egn-length" | "lnch-length") => {
+            tr!("error-personal-number-length")
+        }
+        ("applicant.personal_number", "egn-not-digits" | "lnch-not-digits") => {
+            tr!("error-personal-number-digits")
+        }
+        ("applicant.personal_number", "egn-date") => tr!("error-personal-number-date"),
+        ("applicant.personal_number", _) => tr!("error-personal-number-checksum"),
+        ("applicant.eik", "required") => tr!("error-eik-required"),
+        ("applicant.eik", "eik-length") => tr!("error-eik-length"),
+        ("applicant.eik", "eik-not-digits") => tr!("error-eik-digits"),
+        ("applicant.eik", _) => tr!("error-eik-checksum"),
+        ("applicant.representative", "required") => tr!("error-representative-required"),
+        ("applicant.representative", _) => tr!("error-representative-too-long"),
+        ("contact.email", "contact-required") => tr!("error-contact-required"),
+        ("contact.email", _) => tr!("error-email-invalid"),
+        ("contact.phone", _) => tr!("error-phone-invalid"),
+        ("tier", _) => tr!("error-tier-required"),
+        ("delivery.method", _) => tr!("error-delivery-required"),
+        ("delivery.address", "required") => tr!("error-address-required"),
+        ("delivery.address", _) => tr!("error-address-too-long"),
+        ("delivery.email", "required") => tr!("error-delivery-email-required"),
+        ("delivery.email", _) => tr!("error-email-invalid"),
+        ("consent", _) => tr!("error-consent-required"),
+        _ => tr!("error-field-invalid"),
+    }
+}

@@ -1,0 +1,266 @@
+//! Form pieces in the GOV.UK pattern: the error summary that takes focus and links to each
+//! field, fields with label, hint and error message tied by `aria-describedby`, radios.
+use crate::components::in_page_link::focus_target;
+use crate::i18n::msg;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One problem on a page: the id of the input to focus, and what to say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub target: String,
+    pub message: String,
+    /// A page to go to instead, when the field is on another page (check your answers).
+    pub href: Option<String>,
+}
+
+/// The error summary. It takes focus when it appears, so a screen reader reads the problems,
+/// and each entry moves focus to its field.
+#[component]
+pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
+    let el = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if !problems.get().is_empty() {
+            if let Some(el) = el.get() {
+                let _ = el.focus();
+                el.scroll_into_view();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !problems.get().is_empty()>
+            <div class="g-error-summary" tabindex="-1" node_ref=el aria-labelledby="error-summary-title">
+                <h2 class="g-error-summary__title" id="error-summary-title">{msg("form-error-summary-title")}</h2>
+                <ul class="g-error-summary__list">
+                    {move || problems.get().into_iter().map(|p| match p.href {
+                        Some(href) => view! { <li><A href=href>{p.message}</A></li> }.into_any(),
+                        None => {
+                            let target = p.target.clone();
+                            view! {
+                                <li>
+                                    <a href=format!("#{}", p.target) on:click=move |ev| {
+                                        ev.prevent_default();
+                                        focus_target(&target);
+                                    }>{p.message}</a>
+                                </li>
+                            }.into_any()
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The message for the field with `id`, if it has a problem.
+pub fn problem_for(problems: Signal<Vec<Problem>>, id: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .find(|p| p.target == id)
+            .map(|p| p.message)
+    })
+}
+
+/// `aria-describedby` for a field with an optional hint and an optional error.
+fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if has_hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if has_error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+#[component]
+fn ErrorMessage(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="g-error-message" id=format!("{id}-error")>
+                    <span class="g-visually-hidden">{msg("form-error-prefix")}" "</span>{e}
+                </p>
+            }
+        })
+    }
+}
+
+/// A text input (or a textarea when `rows` is given) bound to a signal.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] rows: Option<u32>,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional, into)] input_type: Option<String>,
+    #[prop(optional, into)] inputmode: Option<String>,
+    #[prop(optional)] width_class: Option<&'static str>,
+    #[prop(default = None)] label_lang: Option<&'static str>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
+    let class = move || {
+        let base = if rows.is_some() {
+            "g-textarea"
+        } else {
+            "g-input"
+        };
+        let w = width_class.unwrap_or("");
+        if error.get().is_some() {
+            format!("{base} {w} g-input--error")
+        } else {
+            format!("{base} {w}")
+        }
+    };
+    let control = match rows {
+        Some(r) => view! {
+            <textarea id=id.clone() name=id.clone() class=class rows=r aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input id=id.clone() name=id.clone() class=class type=input_type.unwrap_or_else(|| "text".into())
+                autocomplete=autocomplete inputmode=inputmode spellcheck="false" aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <label for=id.clone() class="g-label" lang=label_lang>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+            <ErrorMessage id=id.clone() error=error/>
+            {control}
+        </div>
+    }
+}
+
+/// Content revealed under a chosen option (an address under "by post").
+pub type Reveal = std::sync::Arc<dyn Fn(&str) -> Option<AnyView> + Send + Sync>;
+
+/// One option of a radio group or checkbox list.
+#[derive(Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: Signal<String>,
+    pub hint: Option<Signal<String>>,
+    pub lang: Option<&'static str>,
+}
+
+/// Radios in a fieldset whose legend asks the question; `legend_is_heading` makes the legend
+/// the page's `h1` (one question per page).
+#[component]
+pub fn Radios(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
+    choices: Vec<Choice>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Content revealed under an option when it is chosen (an address under "by post").
+    #[prop(optional)]
+    reveal: Option<Reveal>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // The first radio has the group's id, so the error summary can focus it.
+            let input_id = if i == 0 { id.clone() } else { format!("{id}-{}", c.value) };
+            let v = c.value.clone();
+            let v2 = c.value.clone();
+            let hint_id = format!("{input_id}-item-hint");
+            let revealed = reveal.as_ref().map(|r| {
+                let r = r.clone();
+                let v3 = c.value.clone();
+                move || (value.get() == v3).then(|| r(&v3)).flatten()
+            });
+            view! {
+                <div class="g-radios__item">
+                    <input class="g-radios__input" type="radio" id=input_id.clone() name=id.clone() value=c.value.clone()
+                        aria-describedby=c.hint.is_some().then(|| hint_id.clone())
+                        prop:checked=move || value.get() == v
+                        on:change=move |_| value.set(v2.clone())/>
+                    <label class="g-radios__label" for=input_id lang=c.lang>{move || c.label.get()}</label>
+                    {c.hint.map(|h| view! { <p class="g-radios__hint" id=hint_id>{move || h.get()}</p> })}
+                    {revealed.map(|r| view! { <div class="g-radios__conditional">{r}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <fieldset class="g-fieldset" aria-describedby=described>
+                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
+                {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+                <ErrorMessage id=id.clone() error=error/>
+                <div class="g-radios">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Checkboxes in a fieldset; `value` holds the chosen values in the options' order.
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
+    choices: Vec<Choice>,
+    value: RwSignal<Vec<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
+    let order: Vec<String> = choices.iter().map(|c| c.value.clone()).collect();
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = if i == 0 { id.clone() } else { format!("{id}-{}", c.value) };
+            let (v, v2) = (c.value.clone(), c.value.clone());
+            let order = order.clone();
+            view! {
+                <div class="g-checkboxes__item">
+                    <input class="g-checkboxes__input" type="checkbox" id=input_id.clone() name=id.clone() value=c.value.clone()
+                        prop:checked=move || value.get().contains(&v)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            value.update(|list| {
+                                list.retain(|x| x != &v2);
+                                if on {
+                                    list.push(v2.clone());
+                                }
+                                list.sort_by_key(|x| order.iter().position(|o| o == x));
+                            });
+                        }/>
+                    <label class="g-checkboxes__label" for=input_id lang=c.lang>{move || c.label.get()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <fieldset class="g-fieldset" aria-describedby=described>
+                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
+                {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+                <ErrorMessage id=id.clone() error=error/>
+                <div class="g-checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,474 @@
+//! The question pages: who applies, how to contact them, the service's own questions, the
+//! urgency tier, how to receive the result, and consent. Validation runs on Continue.
+use super::draft::{bind, Draft};
+use super::{back_href, flow_ref, today_in_sofia, use_next, Flow};
+use crate::components::form::{
+    problem_for, Checkboxes, Choice, ErrorSummary, Radios, Reveal, TextField,
+};
+use crate::components::page_heading::PageHeading;
+use crate::components::rich_text::lang_attr;
+use crate::i18n::{format_date, msg, ui_lang};
+use crate::pages::service::{deadline_text, delivery_id, tier_id};
+use gishe_api::calendar::{expected_completion, Adjustments, UtcSeconds};
+use gishe_api::{DeliveryMethod, FieldError, FieldKind};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// The frame of a question page: back link, restored-draft notice, error summary, heading
+/// (with the service as caption), the form and its Continue button.
+#[component]
+fn StepPage(
+    step: &'static str,
+    #[prop(into)] title: Signal<String>,
+    on_continue: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let flow = flow_ref();
+    let service_name = flow.service.name.to_plain();
+    let municipality = flow.municipality.name.to_plain();
+    let problems = flow.problems;
+    let back = back_href(step);
+    view! {
+        <p class="g-back"><A href=move || back.get() attr:class="g-link">{msg("form-back")}</A></p>
+        <RestoredNotice/>
+        <ErrorSummary problems=problems.into()/>
+        <PageHeading title=title
+            context=Signal::derive(move || Some(municipality.clone()))
+            caption=Signal::derive(move || Some(service_name.clone()))
+            has_errors=Signal::derive(move || !problems.get().is_empty())/>
+        <form novalidate on:submit=move |ev| { ev.prevent_default(); on_continue.run(()); }>
+            {children()}
+            <button type="submit" class="g-button">{msg("form-continue")}</button>
+        </form>
+    }
+}
+
+/// Shown when the answers were brought back from before a reload, with a way to start again.
+#[component]
+pub fn RestoredNotice() -> impl IntoView {
+    let flow = flow_ref();
+    let restored = flow.restored;
+    let navigate = leptos_router::hooks::use_navigate();
+    let start_again = {
+        let flow = flow.clone();
+        move |_| {
+            super::draft::clear(flow.slug(), &flow.service.code);
+            flow.draft.set(Draft::default());
+            restored.set(false);
+            flow.problems.set(Vec::new());
+            flow.generation.update(|g| *g += 1);
+            navigate(&flow.path("applicant"), Default::default());
+        }
+    };
+    view! {
+        <Show when=move || restored.get()>
+            <div class="g-notice g-notice--info">
+                <p>{msg("apply-restored")}</p>
+                <button type="button" class="g-button g-button--secondary" on:click=start_again.clone()>{msg("apply-start-again")}</button>
+            </div>
+        </Show>
+    }
+}
+
+fn choice(value: &str, label: Signal<String>) -> Choice {
+    Choice {
+        value: value.to_string(),
+        label,
+        hint: None,
+        lang: None,
+    }
+}
+
+fn required_choice(flow: &Flow, field: &str, value: &str) -> Vec<FieldError> {
+    if value.is_empty() {
+        vec![FieldError {
+            field: field.into(),
+            code: "required".into(),
+        }]
+    } else {
+        let _ = flow;
+        Vec::new()
+    }
+}
+
+#[component]
+pub fn ApplicantStep() -> impl IntoView {
+    let flow = flow_ref();
+    let d = flow.draft;
+    let kind = bind(d, |d| d.applicant_kind.clone(), |d, v| d.applicant_kind = v);
+    let name = bind(d, |d| d.name.clone(), |d, v| d.name = v);
+    let personal = bind(
+        d,
+        |d| d.personal_number.clone(),
+        |d, v| d.personal_number = v,
+    );
+    let company = bind(d, |d| d.company_name.clone(), |d, v| d.company_name = v);
+    let eik = bind(d, |d| d.eik.clone(), |d, v| d.eik = v);
+    let representative = bind(d, |d| d.representative.clone(), |d, v| d.representative = v);
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let next = use_next("applicant");
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let draft = flow.draft.get_untracked();
+            let errors = match draft.applicant() {
+                None => vec![FieldError {
+                    field: "applicant.kind".into(),
+                    code: "required".into(),
+                }],
+                Some(a) => gishe_api::validate_applicant(&a),
+            };
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    let reveal: Reveal = Arc::new(move |v: &str| {
+        match v {
+        "person" => Some(
+            view! {
+                <TextField id="applicant-name" label=move_tr!("apply-person-name") value=name autocomplete="name"
+                    error=problem_for(problems, "applicant-name")/>
+                <TextField id="applicant-personal-number" label=move_tr!("apply-personal-number")
+                    hint=Some(move_tr!("apply-personal-number-hint")) value=personal inputmode="numeric" autocomplete="off"
+                    width_class="g-input--10" error=problem_for(problems, "applicant-personal-number")/>
+            }
+            .into_any(),
+        ),
+        "company" => Some(
+            view! {
+                <TextField id="applicant-name" label=move_tr!("apply-company-name") value=company autocomplete="organization"
+                    error=problem_for(problems, "applicant-name")/>
+                <TextField id="applicant-eik" label=move_tr!("apply-eik") hint=Some(move_tr!("apply-eik-hint")) value=eik
+                    inputmode="numeric" width_class="g-input--13" error=problem_for(problems, "applicant-eik")/>
+                <TextField id="applicant-representative" label=move_tr!("apply-representative")
+                    hint=Some(move_tr!("apply-representative-hint")) value=representative autocomplete="name"
+                    error=problem_for(problems, "applicant-representative")/>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+    });
+    view! {
+        <StepPage step="applicant" title=move_tr!("apply-applicant-title") on_continue=on_continue>
+            <Radios id="applicant-kind" legend=move_tr!("apply-applicant-kind") value=kind
+                choices=vec![choice("person", move_tr!("apply-kind-person")), choice("company", move_tr!("apply-kind-company"))]
+                error=problem_for(problems, "applicant-kind") reveal=reveal/>
+        </StepPage>
+    }
+}
+
+#[component]
+pub fn ContactStep() -> impl IntoView {
+    let flow = flow_ref();
+    let d = flow.draft;
+    let email = bind(d, |d| d.email.clone(), |d, v| d.email = v);
+    let phone = bind(d, |d| d.phone.clone(), |d, v| d.phone = v);
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let next = use_next("contact");
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let errors = gishe_api::validate_contact(&flow.draft.get_untracked().contact());
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    view! {
+        <StepPage step="contact" title=move_tr!("apply-contact-title") on_continue=on_continue>
+            <p class="g-hint">{msg("apply-contact-lead")}</p>
+            <TextField id="contact-email" label=move_tr!("apply-email") value=email input_type="email" autocomplete="email"
+                error=problem_for(problems, "contact-email")/>
+            <TextField id="contact-phone" label=move_tr!("apply-phone") hint=Some(move_tr!("apply-phone-hint")) value=phone
+                input_type="tel" autocomplete="tel" width_class="g-input--20" error=problem_for(problems, "contact-phone")/>
+        </StepPage>
+    }
+}
+
+#[component]
+pub fn QuestionsStep() -> impl IntoView {
+    let flow = flow_ref();
+    let d = flow.draft;
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let next = use_next("questions");
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let draft = flow.draft.get_untracked();
+            let (answers, bad) = draft.answers(&flow.service);
+            let mut errors: Vec<FieldError> =
+                gishe_api::validate_answers(&flow.service, &answers, today_in_sofia());
+            for id in bad {
+                errors.retain(|e| e.field != format!("answers.{id}"));
+                errors.push(FieldError {
+                    field: format!("answers.{id}"),
+                    code: "number-invalid".into(),
+                });
+            }
+            // In the order of the questions on the page.
+            let order: Vec<String> = flow
+                .service
+                .fields
+                .iter()
+                .map(|f| format!("answers.{}", f.id))
+                .collect();
+            errors.sort_by_key(|e| order.iter().position(|o| *o == e.field));
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    let fields = flow
+        .service
+        .fields
+        .iter()
+        .cloned()
+        .map(|f| {
+            let id = format!("answer-{}", f.id);
+            let id_static: &'static str = Box::leak(id.clone().into_boxed_str());
+            let label_text = f.label.to_plain();
+            let label_lang = lang_attr(&f.label);
+            let label = Signal::derive(move || label_text.clone());
+            let hint = f.hint.clone().map(|h| {
+                let t = h.to_plain();
+                Signal::derive(move || t.clone())
+            });
+            let error = problem_for(problems, id_static);
+            let fid = f.id.clone();
+            let value = RwSignal::new(d.with_untracked(|d| d.answers.get(&fid).cloned().unwrap_or_default()));
+            {
+                let fid = fid.clone();
+                Effect::new(move |_| {
+                    let v = value.get();
+                    d.update(|d| {
+                        d.answers.insert(fid.clone(), v);
+                    });
+                });
+            }
+            match f.kind {
+                FieldKind::Text { .. } => view! {
+                    <TextField id=id label=label hint=hint value=value error=error label_lang=label_lang/>
+                }
+                .into_any(),
+                FieldKind::LongText { .. } => view! {
+                    <TextField id=id label=label hint=hint value=value error=error rows=5/>
+                }
+                .into_any(),
+                FieldKind::Number { .. } => view! {
+                    <TextField id=id label=label hint=hint value=value error=error inputmode="numeric" width_class="g-input--5"/>
+                }
+                .into_any(),
+                FieldKind::Date { .. } => view! {
+                    <TextField id=id label=label hint=hint value=value error=error input_type="date" width_class="g-input--10"/>
+                }
+                .into_any(),
+                FieldKind::SingleChoice { options } => {
+                    let choices = options
+                        .into_iter()
+                        .map(|o| {
+                            let t = o.label.to_plain();
+                            Choice { value: o.value, label: Signal::derive(move || t.clone()), hint: None, lang: lang_attr(&o.label) }
+                        })
+                        .collect();
+                    view! { <Radios id=id legend=label hint=hint choices=choices value=value error=error/> }.into_any()
+                }
+                FieldKind::YesNo => view! {
+                    <Radios id=id legend=label hint=hint value=value error=error
+                        choices=vec![choice("yes", move_tr!("form-yes")), choice("no", move_tr!("form-no"))]/>
+                }
+                .into_any(),
+                FieldKind::MultipleChoice { options, .. } => {
+                    let many = RwSignal::new(d.with_untracked(|d| d.choices.get(&fid).cloned().unwrap_or_default()));
+                    Effect::new(move |_| {
+                        let v = many.get();
+                        d.update(|d| {
+                            d.choices.insert(fid.clone(), v);
+                        });
+                    });
+                    let choices = options
+                        .into_iter()
+                        .map(|o| {
+                            let t = o.label.to_plain();
+                            Choice { value: o.value, label: Signal::derive(move || t.clone()), hint: None, lang: lang_attr(&o.label) }
+                        })
+                        .collect();
+                    view! { <Checkboxes id=id legend=label hint=hint choices=choices value=many error=error/> }.into_any()
+                }
+            }
+        })
+        .collect_view();
+    view! {
+        <StepPage step="questions" title=move_tr!("apply-questions-title") on_continue=on_continue>
+            {fields}
+        </StepPage>
+    }
+}
+
+fn now() -> UtcSeconds {
+    UtcSeconds((js_sys::Date::now() / 1000.0) as i64)
+}
+
+#[component]
+pub fn TierStep() -> impl IntoView {
+    let flow = flow_ref();
+    let tier = bind(flow.draft, |d| d.tier.clone(), |d, v| d.tier = v);
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let next = use_next("tier");
+    let lang = ui_lang();
+    let adjustments = Adjustments::builtin();
+    let choices = flow
+        .service
+        .tiers
+        .iter()
+        .map(|t| {
+            let (fee, deadline, id) = (t.fee.format(lang), t.deadline, tier_id(t.tier));
+            let expected = expected_completion(now(), t.deadline, &adjustments);
+            Choice {
+                value: t.tier.code().to_string(),
+                label: Signal::derive(move || tr!("apply-tier-option", {"tier" => crate::i18n::t(id), "fee" => fee.clone()})),
+                hint: Some(Signal::derive(move || {
+                    tr!("apply-tier-hint", {"deadline" => deadline_text(deadline), "date" => format_date(expected.date)})
+                })),
+                lang: None,
+            }
+        })
+        .collect();
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let draft = flow.draft.get_untracked();
+            let errors = match draft.tier() {
+                None => required_choice(&flow, "tier", ""),
+                Some(t) => gishe_api::validate_tier(&flow.service, t),
+            };
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    view! {
+        <StepPage step="tier" title=move_tr!("apply-tier-title") on_continue=on_continue>
+            <Radios id="tier" legend=move_tr!("apply-tier-legend") hint=Some(move_tr!("apply-tier-lead")) choices=choices value=tier
+                error=problem_for(problems, "tier")/>
+        </StepPage>
+    }
+}
+
+#[component]
+pub fn DeliveryStep() -> impl IntoView {
+    let flow = flow_ref();
+    let d = flow.draft;
+    let method = bind(d, |d| d.delivery.clone(), |d, v| d.delivery = v);
+    let address = bind(d, |d| d.address.clone(), |d, v| d.address = v);
+    if d.with_untracked(|d| d.delivery_email.is_empty() && !d.email.is_empty()) {
+        d.update(|d| d.delivery_email = d.email.clone());
+    }
+    let email = bind(d, |d| d.delivery_email.clone(), |d, v| d.delivery_email = v);
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let next = use_next("delivery");
+    let choices = flow
+        .service
+        .delivery
+        .iter()
+        .copied()
+        .map(|m| {
+            choice(
+                m.code(),
+                Signal::derive(move || crate::i18n::t(delivery_id(m))),
+            )
+        })
+        .collect();
+    let reveal: Reveal = Arc::new(move |v: &str| {
+        match v {
+        "post" => Some(
+            view! {
+                <TextField id="delivery-address" label=move_tr!("apply-address") hint=Some(move_tr!("apply-address-hint")) value=address
+                    rows=3 autocomplete="street-address" error=problem_for(problems, "delivery-address")/>
+            }
+            .into_any(),
+        ),
+        "email" => Some(
+            view! {
+                <TextField id="delivery-email" label=move_tr!("apply-delivery-email") value=email input_type="email"
+                    autocomplete="email" error=problem_for(problems, "delivery-email")/>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+    });
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let draft = flow.draft.get_untracked();
+            let errors = match draft.delivery() {
+                None => vec![FieldError {
+                    field: "delivery.method".into(),
+                    code: "required".into(),
+                }],
+                Some(c) => gishe_api::validate_delivery(&flow.service, &c),
+            };
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    let _ = DeliveryMethod::ALL;
+    view! {
+        <StepPage step="delivery" title=move_tr!("apply-delivery-title") on_continue=on_continue>
+            <Radios id="delivery-method" legend=move_tr!("apply-delivery-legend") choices=choices value=method
+                error=problem_for(problems, "delivery-method") reveal=reveal/>
+        </StepPage>
+    }
+}
+
+#[component]
+pub fn ConsentStep() -> impl IntoView {
+    let flow = flow_ref();
+    let d = flow.draft;
+    let problems: Signal<Vec<_>> = flow.problems.into();
+    let error = problem_for(problems, "consent");
+    let next = use_next("consent");
+    let on_continue = {
+        let flow = flow.clone();
+        Callback::new(move |_| {
+            let errors = gishe_api::validate_consent(flow.draft.get_untracked().consent);
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        })
+    };
+    view! {
+        <StepPage step="consent" title=move_tr!("apply-consent-title") on_continue=on_continue>
+            <p>{msg("apply-consent-lead")}</p>
+            <ul class="g-list g-list--bullet">
+                <li>{msg("apply-consent-what")}</li>
+                <li>{msg("apply-consent-why")}</li>
+                <li>{msg("apply-consent-keep")}</li>
+            </ul>
+            <p><A href="/privacy" attr:class="g-link">{msg("apply-consent-privacy-link")}</A></p>
+            <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+                {move || error.get().map(|e| view! {
+                    <p class="g-error-message" id="consent-error"><span class="g-visually-hidden">{msg("form-error-prefix")}" "</span>{e}</p>
+                })}
+                <div class="g-checkboxes__item">
+                    <input type="checkbox" class="g-checkboxes__input" id="consent" name="consent"
+                        aria-describedby=move || error.get().map(|_| "consent-error")
+                        prop:checked=move || d.with(|d| d.consent)
+                        on:change=move |ev| { let on = event_target_checked(&ev); d.update(|d| d.consent = on); }/>
+                    <label class="g-checkboxes__label" for="consent">{msg("apply-consent-label")}</label>
+                </div>
+            </div>
+        </StepPage>
+    }
+}
