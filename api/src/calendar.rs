@@ -1042,9 +1042,17 @@ pub fn expected_completion(
                 }),
             }
         }
-        Deadline::CalendarDays(n) => date_only(local_date.add_days(i64::from(n))),
+        // A deadline in days or months that ends on a day off ends on the next working day
+        // (АПК чл. 60(6) by way of ГПК чл. 60(6)): `add_working_days(d, 0)` is that day.
+        Deadline::CalendarDays(n) => date_only(add_working_days(
+            local_date.add_days(i64::from(n)),
+            0,
+            adjustments,
+        )),
         Deadline::WorkingDays(n) => date_only(add_working_days(local_date, n, adjustments)),
-        Deadline::Months(n) => date_only(local_date.add_months(n)),
+        Deadline::Months(n) => {
+            date_only(add_working_days(local_date.add_months(n), 0, adjustments))
+        }
     }
 }
 
@@ -1055,6 +1063,30 @@ mod tests {
 
     fn date(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_day_deadline_ending_on_a_day_off_moves_to_the_next_working_day() {
+        let adj = Adjustments::default();
+        // Saturday 2026-11-21, 10:00 Sofia (08:00 UTC): 7 calendar days end on Saturday the 28th.
+        let sat = utc("2026-11-21", 8, 0, 0);
+        assert_eq!(
+            expected_completion(sat, Deadline::CalendarDays(7), &adj).date,
+            date("2026-11-30")
+        );
+        // 3 calendar days from Monday 2026-12-21 end on Thursday 24 Dec (Christmas Eve); 25 is a
+        // Friday, 26 a Saturday whose day off moves to Monday 28: the deadline ends on Tuesday 29th.
+        let mon = utc("2026-12-21", 8, 0, 0);
+        assert_eq!(
+            expected_completion(mon, Deadline::CalendarDays(3), &adj).date,
+            date("2026-12-29")
+        );
+        // A month from 2026-09-06 (a Sunday, a holiday) ends on 2026-10-06, a Tuesday: unchanged.
+        let sep = utc("2026-09-06", 8, 0, 0);
+        assert_eq!(
+            expected_completion(sep, Deadline::Months(1), &adj).date,
+            date("2026-10-06")
+        );
     }
 
     fn utc(s: &str, h: u8, m: u8, sec: u8) -> UtcSeconds {
@@ -1751,9 +1783,14 @@ mod tests {
 
     #[test]
     fn months_deadline_clamps_to_the_end_of_the_month() {
+        // 31 January 2025 + 1 month = 28 February 2025, a Friday.
+        let submitted = utc("2025-01-31", 10, 0, 0);
+        let e = expected_completion(submitted, Deadline::Months(1), &none());
+        assert_eq!(e.date, date("2025-02-28"));
+        // In 2026 the 28th is a Saturday: the deadline ends on Monday 2 March.
         let submitted = utc("2026-01-31", 10, 0, 0);
         let e = expected_completion(submitted, Deadline::Months(1), &none());
-        assert_eq!(e.date, date("2026-02-28"));
+        assert_eq!(e.date, date("2026-03-02"));
     }
 
     #[test]

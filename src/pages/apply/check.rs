@@ -74,6 +74,9 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
                     .collect::<Vec<_>>()
                     .join(", ")
             }
+            FieldKind::Date { .. } => gishe_api::calendar::Date::parse_iso(raw.trim())
+                .map(crate::i18n::format_date)
+                .unwrap_or(raw),
             FieldKind::YesNo if raw == "yes" => tr!("form-yes"),
             FieldKind::YesNo if raw == "no" => tr!("form-no"),
             _ => raw,

@@ -51,7 +51,7 @@ pub fn Confirmation() -> impl IntoView {
                 <dd class="g-summary__value">{expected}</dd>
             </div>
             <div class="g-summary__row">
-                <dt class="g-summary__key">{msg("apply-tier-legend")}</dt>
+                <dt class="g-summary__key">{msg("apply-tier-title")}</dt>
                 <dd class="g-summary__value">{format!("{tier} – {fee}")}</dd>
             </div>
         </dl>
