@@ -14,6 +14,7 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     pub dist: Option<PathBuf>,
     pub demo: Option<bool>,
+    pub calendar_adjustments: Option<PathBuf>,
 }
 
 impl FileConfig {
@@ -31,4 +32,5 @@ pub struct Settings {
     pub database_url: String,
     pub dist: PathBuf,
     pub demo: bool,
+    pub calendar_adjustments: Option<PathBuf>,
 }

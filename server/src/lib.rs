@@ -27,6 +27,18 @@ use tower_http::trace::TraceLayer;
 #[derive(Clone)]
 pub struct AppState {
     pub db: store::Db,
+    /// Days the government moved (extra days off, working Saturdays), for expected dates.
+    pub calendar: std::sync::Arc<gishe_api::calendar::Adjustments>,
+}
+
+impl AppState {
+    /// State with the calendar adjustments built into the binary.
+    pub fn new(db: store::Db) -> AppState {
+        AppState {
+            db,
+            calendar: std::sync::Arc::new(gishe_api::calendar::Adjustments::builtin()),
+        }
+    }
 }
 
 /// The whole application: `/api/v1` and, when `dist` is given, the built web app.

@@ -65,6 +65,10 @@ struct ServeArgs {
     /// Load the demonstration municipalities into an empty database, and say so on every page.
     #[arg(long, env = "GISHE_DEMO")]
     demo: bool,
+    /// A file of days the government moved (TOML, as api/data/calendar-adjustments.toml);
+    /// the built-in one is used without it.
+    #[arg(long, env = "GISHE_CALENDAR_ADJUSTMENTS")]
+    calendar_adjustments: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -100,6 +104,7 @@ async fn main() -> anyhow::Result<()> {
                     .or(file.dist)
                     .unwrap_or_else(|| PathBuf::from("dist")),
                 demo: args.demo || file.demo.unwrap_or(false),
+                calendar_adjustments: args.calendar_adjustments.or(file.calendar_adjustments),
             };
             serve(settings).await
         }
@@ -203,7 +208,19 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         tracing::warn!(dist = %settings.dist.display(), "the web app is not built; serving the API only");
         None
     };
-    let app = gishe_server::app(AppState { db }, dist);
+    let mut state = AppState::new(db);
+    if let Some(path) = &settings.calendar_adjustments {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let adjustments = gishe_api::calendar::Adjustments::parse(&text)
+            .map_err(|e| anyhow::anyhow!("{}: line {}: {}", path.display(), e.line(), e.code()))?;
+        tracing::info!(
+            days = adjustments.days().len(),
+            "calendar adjustments loaded"
+        );
+        state.calendar = std::sync::Arc::new(adjustments);
+    }
+    let app = gishe_server::app(state, dist);
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .with_context(|| format!("cannot listen on {}", settings.addr))?;

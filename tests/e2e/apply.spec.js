@@ -95,6 +95,7 @@ test('a company applies in English for a sketch', async ({ page }) => {
   await page.getByLabel('Company number (ЕИК or БУЛСТАТ)').fill('131071587');
   await page.getByLabel('Name of the representative').fill('Peter Petrov');
   await continueTo(page, 'How we can contact you');
+  await expectNoAxeViolations(page, 'How we can contact you (en)');
   await page.getByLabel('Phone number').fill('0888 123 456');
   await continueTo(page, 'About the service');
   await expectNoAxeViolations(page, 'questions (en)');
@@ -103,11 +104,14 @@ test('a company applies in English for a sketch', async ({ page }) => {
   await page.getByRole('group', { name: 'What you need the sketch for' }).getByRole('radio').first().check();
   await page.getByLabel('Number of copies').fill('1');
   await continueTo(page, 'Type of service');
+  await expectNoAxeViolations(page, 'Type of service (en)');
   await page.getByLabel(/^Ordinary/).check();
   await continueTo(page, 'Receiving the result');
+  await expectNoAxeViolations(page, 'Receiving the result (en)');
   await page.getByLabel('By e-mail').check();
   await page.getByLabel('Email address to receive it').fill('office@example.bg');
   await continueTo(page, 'Consent to the processing of personal data');
+  await expectNoAxeViolations(page, 'Consent to the processing of personal data (en)');
   await page.getByLabel('I agree to my personal data being processed for this service').check();
   await continueTo(page, 'Check your answers');
   await expectNoAxeViolations(page, 'check (en)');

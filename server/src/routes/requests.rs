@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use gishe_api::calendar::{expected_completion, to_sofia, Adjustments, UtcSeconds};
+use gishe_api::calendar::{expected_completion, to_sofia, UtcSeconds};
 use gishe_api::{FieldError, NewRequest, Problem, RequestReceipt};
 
 /// Reads the JSON body, naming the field when a value has the wrong type or is unknown.
@@ -110,7 +110,7 @@ pub async fn create(
         .iter()
         .find(|t| t.tier == request.tier)
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated tier missing")))?;
-    let expected = expected_completion(submitted_at, tier.deadline, &Adjustments::builtin());
+    let expected = expected_completion(submitted_at, tier.deadline, &state.calendar);
     let code = access_code::generate();
     let code_for_hash = code.clone();
     let code_hash = tokio::task::spawn_blocking(move || access_code::hash(&code_for_hash))

@@ -43,7 +43,20 @@ pub async fn spawn_with_dist(dist: PathBuf) -> TestApp {
     spawn(true, Some(dist)).await
 }
 
+/// The demo app with the given calendar adjustments instead of the built-in ones.
+pub async fn spawn_with_calendar(adjustments: gishe_api::calendar::Adjustments) -> TestApp {
+    spawn_inner(true, None, Some(adjustments)).await
+}
+
 async fn spawn(demo: bool, dist: Option<PathBuf>) -> TestApp {
+    spawn_inner(demo, dist, None).await
+}
+
+async fn spawn_inner(
+    demo: bool,
+    dist: Option<PathBuf>,
+    calendar: Option<gishe_api::calendar::Adjustments>,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let db = store::connect(&url).await.expect("database");
@@ -52,7 +65,11 @@ async fn spawn(demo: bool, dist: Option<PathBuf>) -> TestApp {
             .await
             .expect("demo data loads");
     }
-    let app = gishe_server::app(AppState { db: db.clone() }, dist);
+    let mut state = AppState::new(db.clone());
+    if let Some(c) = calendar {
+        state.calendar = std::sync::Arc::new(c);
+    }
+    let app = gishe_server::app(state, dist);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

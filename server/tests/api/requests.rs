@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_demo, TestApp};
+use crate::helpers::{spawn_demo, spawn_with_calendar, TestApp};
 use serde_json::{json, Value};
 
 async fn service_code(app: &TestApp) -> (String, Value) {
@@ -326,4 +326,38 @@ async fn bad_input_gets_a_specific_4xx_problem_and_stores_nothing() {
         .await
         .unwrap();
     assert_eq!(keys, 0);
+}
+
+#[tokio::test]
+async fn the_administrators_calendar_adjustments_move_the_expected_date() {
+    // A working-days service: the expected date depends on which days are working days.
+    let app = spawn_demo().await;
+    let c = app
+        .get_json("/api/v1/municipalities/radomir/services?q=2396")
+        .await;
+    let code = c["services"][0]["code"].as_str().unwrap().to_string();
+    let s = app
+        .get_json(&format!("/api/v1/municipalities/radomir/services/{code}"))
+        .await;
+    assert_eq!(s["tiers"][0]["deadline"]["unit"], "working-days");
+    let mut body = body_for(&s);
+    body["tier"] = s["tiers"][0]["tier"].clone();
+    let first: Value = post(&app, Some(&key(500)), &body.to_string())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let expected = first["expected"]["date"].as_str().unwrap().to_string();
+
+    // The government declares that day a day off: the same request now ends a working day later.
+    let file = format!("[[day]]\ndate = \"{expected}\"\nkind = \"day-off\"\nnote = \"test\"\n");
+    let adjustments = gishe_api::calendar::Adjustments::parse(&file).unwrap();
+    let moved = spawn_with_calendar(adjustments).await;
+    let second: Value = post(&moved, Some(&key(501)), &body.to_string())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let later = second["expected"]["date"].as_str().unwrap().to_string();
+    assert!(later > expected, "{later} should be after {expected}");
 }
