@@ -9,12 +9,14 @@ pub mod municipality;
 pub mod problem;
 pub mod request;
 pub mod service;
+pub mod status;
 
 pub use charter::*;
 pub use municipality::*;
 pub use problem::*;
 pub use request::*;
 pub use service::*;
+pub use status::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -27,6 +27,14 @@ pub enum ApiError {
     IdempotencyKeyReused,
     #[error("the body is too large")]
     PayloadTooLarge,
+    #[error("no request with this registry number and access code")]
+    RequestNotFound,
+    #[error("too many attempts; try again later")]
+    RateLimited(u64),
+    #[error("a valid staff bearer token is required")]
+    Unauthorized,
+    #[error("the request cannot change that way")]
+    Conflict(&'static str),
     #[error("no such API resource")]
     NotFound,
     #[error("method not allowed")]
@@ -55,6 +63,10 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestNotFound => StatusCode::NOT_FOUND,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::UnsupportedLanguage | ApiError::BadQuery(_) | ApiError::QueryTooLong => {
                 StatusCode::BAD_REQUEST
             }
@@ -75,6 +87,10 @@ impl ApiError {
             ApiError::IdempotencyKeyInvalid => "idempotency-key-invalid",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",
             ApiError::PayloadTooLarge => "payload-too-large",
+            ApiError::RequestNotFound => "request-not-found",
+            ApiError::RateLimited(_) => "rate-limited",
+            ApiError::Unauthorized => "staff-token-invalid",
+            ApiError::Conflict(code) => code,
             ApiError::NotFound => "not-found",
             ApiError::MethodNotAllowed => "method-not-allowed",
             ApiError::UnsupportedLanguage => "unsupported-language",
@@ -91,6 +107,7 @@ impl ApiError {
             status: self.status().as_u16(),
             detail: match self {
                 ApiError::BadQuery(d) | ApiError::MalformedJson(d) => Some(d.clone()),
+                ApiError::RateLimited(secs) => Some(format!("retry after {secs} seconds")),
                 _ => None,
             },
             errors: match self {
@@ -107,11 +124,26 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %e, "internal error");
         }
         let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
-        (
+        let mut res = (
             self.status(),
             [(header::CONTENT_TYPE, "application/problem+json")],
             body,
         )
-            .into_response()
+            .into_response();
+        match &self {
+            ApiError::RateLimited(secs) => {
+                if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+                    res.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+            }
+            ApiError::Unauthorized => {
+                res.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static("Bearer"),
+                );
+            }
+            _ => {}
+        }
+        res
     }
 }

@@ -10,8 +10,10 @@ pub mod demo;
 pub mod error;
 pub mod idempotency;
 pub mod profile;
+pub mod rate_limit;
 pub mod routes;
 pub mod search;
+pub mod staff;
 pub mod static_files;
 pub mod store;
 
@@ -29,7 +31,34 @@ pub struct AppState {
     pub db: store::Db,
     /// Days the government moved (extra days off, working Saturdays), for expected dates.
     pub calendar: std::sync::Arc<gishe_api::calendar::Adjustments>,
+    pub limits: std::sync::Arc<StatusLimits>,
 }
+
+/// Rate limits of the status check, and the proxies whose `X-Forwarded-For` is believed.
+pub struct StatusLimits {
+    pub per_ip: rate_limit::Limiter,
+    pub per_number: rate_limit::Limiter,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+impl StatusLimits {
+    pub fn new(
+        per_ip: usize,
+        per_number: usize,
+        window: Duration,
+        trusted_proxies: Vec<std::net::IpAddr>,
+    ) -> StatusLimits {
+        StatusLimits {
+            per_ip: rate_limit::Limiter::new(per_ip, window),
+            per_number: rate_limit::Limiter::new(per_number, window),
+            trusted_proxies,
+        }
+    }
+}
+
+pub const DEFAULT_STATUS_LIMIT_PER_IP: usize = 30;
+pub const DEFAULT_STATUS_LIMIT_PER_NUMBER: usize = 10;
+pub const DEFAULT_STATUS_LIMIT_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 impl AppState {
     /// State with the calendar adjustments built into the binary.
@@ -37,6 +66,12 @@ impl AppState {
         AppState {
             db,
             calendar: std::sync::Arc::new(gishe_api::calendar::Adjustments::builtin()),
+            limits: std::sync::Arc::new(StatusLimits::new(
+                DEFAULT_STATUS_LIMIT_PER_IP,
+                DEFAULT_STATUS_LIMIT_PER_NUMBER,
+                DEFAULT_STATUS_LIMIT_WINDOW,
+                Vec::new(),
+            )),
         }
     }
 }

@@ -52,6 +52,51 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Staff access: bearer tokens, and recording events on a request.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create, list or revoke staff bearer tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Record an event on a request, as the API does (same state machine).
+    Event {
+        /// E.g. RDM-2026-000042
+        registry_number: String,
+        /// in_progress, more_information_needed, deadline_extended, ready, completed, refused, note
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// For deadline_extended: the new expected date, YYYY-MM-DD.
+        #[arg(long)]
+        new_date: Option<String>,
+        /// Who records it (kept in the history).
+        #[arg(long, default_value = "administrator (CLI)")]
+        actor: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token; it is printed once and only its hash is stored.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// List tokens (never the tokens themselves).
+    List,
+    /// Revoke a token by its id.
+    Revoke { id: i64 },
 }
 
 #[derive(Args)]
@@ -65,6 +110,22 @@ struct ServeArgs {
     /// Load the demonstration municipalities into an empty database, and say so on every page.
     #[arg(long, env = "GISHE_DEMO")]
     demo: bool,
+    /// Status checks allowed per client address in each window.
+    #[arg(long, env = "GISHE_STATUS_LIMIT_PER_IP", default_value_t = gishe_server::DEFAULT_STATUS_LIMIT_PER_IP)]
+    status_limit_per_ip: usize,
+    /// Status checks allowed per registry number in each window.
+    #[arg(long, env = "GISHE_STATUS_LIMIT_PER_NUMBER", default_value_t = gishe_server::DEFAULT_STATUS_LIMIT_PER_NUMBER)]
+    status_limit_per_number: usize,
+    /// The rate-limit window in seconds.
+    #[arg(long, env = "GISHE_STATUS_LIMIT_WINDOW", default_value_t = 900)]
+    status_limit_window: u64,
+    /// A reverse proxy whose X-Forwarded-For header is believed (repeat, or comma-separate).
+    #[arg(
+        long = "trusted-proxy",
+        env = "GISHE_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
     /// A file of days the government moved (TOML, as api/data/calendar-adjustments.toml);
     /// the built-in one is used without it.
     #[arg(long, env = "GISHE_CALENDAR_ADJUSTMENTS")]
@@ -106,7 +167,13 @@ async fn main() -> anyhow::Result<()> {
                 demo: args.demo || file.demo.unwrap_or(false),
                 calendar_adjustments: args.calendar_adjustments.or(file.calendar_adjustments),
             };
-            serve(settings).await
+            let limits = gishe_server::StatusLimits::new(
+                args.status_limit_per_ip,
+                args.status_limit_per_number,
+                std::time::Duration::from_secs(args.status_limit_window.max(1)),
+                args.trusted_proxies,
+            );
+            serve(settings, limits).await
         }
         Command::LoadProfile { file: path } => {
             let db = store::connect(&database_url).await?;
@@ -146,6 +213,10 @@ async fn main() -> anyhow::Result<()> {
         Command::LoadCatalogue { municipality, file } => {
             let db = store::connect(&database_url).await?;
             load_catalogue(&db, &municipality, &file).await
+        }
+        Command::Staff { command } => {
+            let db = store::connect(&database_url).await?;
+            staff_command(&db, command).await
         }
         Command::Openapi => {
             println!(
@@ -187,6 +258,76 @@ async fn import(
     Ok(())
 }
 
+async fn staff_command(db: &store::Db, command: StaffCommand) -> anyhow::Result<()> {
+    let now = gishe_server::routes::requests::now();
+    match command {
+        StaffCommand::Token {
+            command: TokenCommand::Create { name },
+        } => {
+            let (id, token) = gishe_server::staff::create_token(db, &name, now.0).await?;
+            println!("token {id} for {name} (shown once; keep it secret):\n{token}");
+        }
+        StaffCommand::Token {
+            command: TokenCommand::List,
+        } => {
+            for t in gishe_server::staff::list_tokens(db).await? {
+                let state = if t.revoked_at.is_some() {
+                    "revoked"
+                } else {
+                    "active"
+                };
+                println!("{}\t{}\t{}\tcreated {}", t.id, t.name, state, t.created_at);
+            }
+        }
+        StaffCommand::Token {
+            command: TokenCommand::Revoke { id },
+        } => {
+            if gishe_server::staff::revoke_token(db, id, now.0).await? {
+                println!("token {id} revoked");
+            } else {
+                anyhow::bail!("no active token with id {id}");
+            }
+        }
+        StaffCommand::Event {
+            registry_number,
+            kind,
+            reason,
+            note,
+            new_date,
+            actor,
+        } => {
+            let number = gishe_api::RegistryNumber::parse(&registry_number).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{registry_number:?} is not a registry number such as RDM-2026-000042"
+                )
+            })?;
+            let kind = gishe_api::EventKind::from_code(&kind)
+                .ok_or_else(|| anyhow::anyhow!("unknown event kind {kind:?}"))?;
+            let new_expected = match new_date {
+                Some(d) => Some(
+                    gishe_api::calendar::Date::parse_iso(&d)
+                        .map_err(|_| anyhow::anyhow!("{d:?} is not a date YYYY-MM-DD"))?,
+                ),
+                None => None,
+            };
+            let event = gishe_api::NewEvent {
+                kind,
+                reason,
+                note,
+                new_expected,
+            };
+            match store::requests::add_event(db, number.as_str(), &event, &actor, now).await? {
+                store::requests::EventOutcome::Recorded(s) => {
+                    println!("{number}: now {}", s.code())
+                }
+                store::requests::EventOutcome::NotFound => anyhow::bail!("no request {number}"),
+                store::requests::EventOutcome::Refused(e) => anyhow::bail!("refused: {}", e.code()),
+            }
+        }
+    }
+    Ok(())
+}
+
 async fn load_catalogue(db: &store::Db, slug: &str, path: &std::path::Path) -> anyhow::Result<()> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -197,7 +338,7 @@ async fn load_catalogue(db: &store::Db, slug: &str, path: &std::path::Path) -> a
     Ok(())
 }
 
-async fn serve(settings: Settings) -> anyhow::Result<()> {
+async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow::Result<()> {
     let db = store::connect(&settings.database_url).await?;
     if settings.demo && admin::load_demo_if_empty(&db).await? {
         tracing::info!("demo mode: the demonstration municipalities were loaded");
@@ -209,6 +350,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         None
     };
     let mut state = AppState::new(db);
+    state.limits = std::sync::Arc::new(limits);
     if let Some(path) = &settings.calendar_adjustments {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;

@@ -60,3 +60,74 @@ fn import_for_a_municipality_without_a_profile_says_what_to_do() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("load-profile"));
 }
+
+#[test]
+fn staff_tokens_are_shown_once_listed_without_the_secret_and_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("staff.db");
+    let out = server(&db)
+        .args(["staff", "token", "create", "--name", "Деловодство 1"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let token = stdout.lines().last().unwrap().trim().to_string();
+    assert!(token.starts_with("gst_") && token.len() == 68, "{stdout}");
+
+    let out = server(&db)
+        .args(["staff", "token", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("Деловодство 1") && listed.contains("active"),
+        "{listed}"
+    );
+    assert!(!listed.contains(&token), "the token itself is never listed");
+
+    let out = server(&db)
+        .args(["staff", "token", "revoke", "1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listed = String::from_utf8_lossy(
+        &server(&db)
+            .args(["staff", "token", "list"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .into_owned();
+    assert!(listed.contains("revoked"), "{listed}");
+    let again = server(&db)
+        .args(["staff", "token", "revoke", "1"])
+        .output()
+        .unwrap();
+    assert!(!again.status.success(), "revoking twice is an error");
+}
+
+#[test]
+fn a_staff_event_from_the_cli_follows_the_state_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("staff.db");
+    let out = server(&db)
+        .args(["staff", "event", "RDM-2026-000001", "--kind", "in_progress"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no request RDM-2026-000001"));
+    let out = server(&db)
+        .args(["staff", "event", "garbage", "--kind", "in_progress"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a registry number"));
+    let out = server(&db)
+        .args(["staff", "event", "RDM-2026-000001", "--kind", "teleported"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown event kind"));
+}

@@ -3,6 +3,8 @@ pub mod charter;
 pub mod municipalities;
 pub mod requests;
 pub mod services;
+pub mod staff;
+pub mod status;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -20,7 +22,7 @@ use utoipa_axum::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Gishe API", version = "1", description = "Citizen self-service for municipal administrations. Errors are application/problem+json with a stable `code`."),
-    tags((name = "municipalities"), (name = "charter"), (name = "services"), (name = "requests"))
+    tags((name = "municipalities"), (name = "charter"), (name = "services"), (name = "requests"), (name = "staff"))
 )]
 struct ApiDoc;
 
@@ -33,6 +35,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(services::list))
         .routes(routes!(services::show))
         .routes(routes!(requests::create))
+        .routes(routes!(status::check))
+        .routes(routes!(staff::add_event))
         .split_for_parts();
     let doc_json = doc.clone();
     let router = router

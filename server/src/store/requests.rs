@@ -116,3 +116,147 @@ pub async fn count_for(db: &Db, municipality_id: i64) -> anyhow::Result<i64> {
             .await?,
     )
 }
+
+/// A request as the status check and staff see it.
+pub struct StoredRequest {
+    pub id: i64,
+    pub municipality_id: i64,
+    pub registry_number: String,
+    pub service_code: String,
+    pub status: String,
+    pub expected_date: String,
+    pub expected_time: Option<String>,
+    pub access_code_hash: String,
+    pub body: String,
+}
+
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+);
+
+pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<StoredRequest>> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, municipality_id, registry_number, service_code, status, expected_date, expected_time, access_code_hash, body
+         FROM requests WHERE registry_number = ?",
+    )
+    .bind(number)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| StoredRequest {
+        id: r.0,
+        municipality_id: r.1,
+        registry_number: r.2,
+        service_code: r.3,
+        status: r.4,
+        expected_date: r.5,
+        expected_time: r.6,
+        access_code_hash: r.7,
+        body: r.8,
+    }))
+}
+
+/// at, kind, reason, note, new expected date.
+type EventRow = (i64, String, Option<String>, Option<String>, Option<String>);
+
+pub async fn timeline(db: &Db, request_id: i64) -> anyhow::Result<Vec<gishe_api::TimelineEvent>> {
+    let rows: Vec<EventRow> = sqlx::query_as(
+        "SELECT at, kind, reason, note, new_expected_date FROM request_events WHERE request_id = ? ORDER BY at, id",
+    )
+    .bind(request_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, kind, reason, note, date)| {
+            Some(gishe_api::TimelineEvent {
+                at: UtcSeconds(at),
+                kind: gishe_api::EventKind::from_code(&kind)?,
+                reason,
+                note,
+                new_expected: date.and_then(|d| gishe_api::calendar::Date::parse_iso(&d).ok()),
+            })
+        })
+        .collect())
+}
+
+pub enum EventOutcome {
+    Recorded(gishe_api::RequestStatus),
+    NotFound,
+    Refused(gishe_api::TransitionError),
+}
+
+/// Records a staff event under the state machine, in one immediate transaction: the history
+/// is append-only, and the request's status and expected date follow it.
+pub async fn add_event(
+    db: &Db,
+    number: &str,
+    event: &gishe_api::NewEvent,
+    actor: &str,
+    now: UtcSeconds,
+) -> anyhow::Result<EventOutcome> {
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, status, expected_date FROM requests WHERE registry_number = ?")
+            .bind(number)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((id, status, expected)) = row else {
+        return Ok(EventOutcome::NotFound);
+    };
+    let status = gishe_api::RequestStatus::from_code(&status)
+        .ok_or_else(|| anyhow::anyhow!("request {number} has an unknown status {status:?}"))?;
+    let expected = gishe_api::calendar::Date::parse_iso(&expected)
+        .map_err(|_| anyhow::anyhow!("request {number} has a malformed expected date"))?;
+    let next = match gishe_api::apply_event(
+        status,
+        event.kind,
+        expected,
+        event.reason.as_deref(),
+        event.new_expected,
+        event.note.as_deref(),
+    ) {
+        Ok(s) => s,
+        Err(e) => return Ok(EventOutcome::Refused(e)),
+    };
+    let clean = |t: &Option<String>| {
+        t.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    sqlx::query(
+        "INSERT INTO request_events (request_id, at, kind, actor, note, reason, new_expected_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(now.0)
+    .bind(event.kind.code())
+    .bind(actor)
+    .bind(clean(&event.note))
+    .bind(clean(&event.reason))
+    .bind(event.new_expected.map(|d| d.to_string()))
+    .execute(&mut *tx)
+    .await?;
+    if event.kind == gishe_api::EventKind::DeadlineExtended {
+        if let Some(d) = event.new_expected {
+            sqlx::query("UPDATE requests SET expected_date = ?, expected_time = NULL WHERE id = ?")
+                .bind(d.to_string())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    sqlx::query("UPDATE requests SET status = ? WHERE id = ?")
+        .bind(next.code())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(EventOutcome::Recorded(next))
+}

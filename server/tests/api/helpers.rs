@@ -52,10 +52,24 @@ async fn spawn(demo: bool, dist: Option<PathBuf>) -> TestApp {
     spawn_inner(demo, dist, None).await
 }
 
+/// The demo app with the status check's limits set by the test.
+pub async fn spawn_with_limits(limits: gishe_server::StatusLimits) -> TestApp {
+    spawn_full(true, None, None, Some(limits)).await
+}
+
 async fn spawn_inner(
     demo: bool,
     dist: Option<PathBuf>,
     calendar: Option<gishe_api::calendar::Adjustments>,
+) -> TestApp {
+    spawn_full(demo, dist, calendar, None).await
+}
+
+async fn spawn_full(
+    demo: bool,
+    dist: Option<PathBuf>,
+    calendar: Option<gishe_api::calendar::Adjustments>,
+    limits: Option<gishe_server::StatusLimits>,
 ) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
@@ -69,12 +83,22 @@ async fn spawn_inner(
     if let Some(c) = calendar {
         state.calendar = std::sync::Arc::new(c);
     }
+    if let Some(l) = limits {
+        state.limits = std::sync::Arc::new(l);
+    }
     let app = gishe_server::app(state, dist);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("serve")
+    });
     TestApp {
         base: format!("http://{addr}"),
         db,

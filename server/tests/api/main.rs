@@ -6,3 +6,4 @@ mod municipalities;
 mod requests;
 mod services;
 mod static_files;
+mod status;

@@ -1,0 +1,447 @@
+//! Following a request: registry numbers, the status check, the timeline of events, and the
+//! state machine staff move a request through.
+use crate::calendar::{Date, ExpectedDate, UtcSeconds};
+use crate::Text;
+use serde::{Deserialize, Serialize};
+
+/// A registry number in canonical form: `RDM-2026-000042`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RegistryNumber(String);
+
+impl RegistryNumber {
+    /// Reads a number as people type it: any case, with spaces, dashes or nothing between the
+    /// parts (`rdm 2026 42` is not enough: the sequence has six digits, leading zeros optional).
+    pub fn parse(typed: &str) -> Option<RegistryNumber> {
+        let parts: Vec<String> = typed
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|p| !p.is_empty())
+            .map(str::to_ascii_uppercase)
+            .collect();
+        let (letters, year, seq) = match parts.as_slice() {
+            // Typed in parts: prefix, year, sequence (leading zeros optional).
+            [l, y, n] => (l.clone(), y.clone(), n.clone()),
+            // Typed in one piece: prefix, then exactly 4 + 6 digits.
+            [one] => {
+                let l: String = one
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .collect();
+                let digits = &one[l.len()..];
+                if digits.len() != 10 {
+                    return None;
+                }
+                (l, digits[..4].to_string(), digits[4..].to_string())
+            }
+            _ => return None,
+        };
+        let letters_ok =
+            (2..=5).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+        let year_ok =
+            year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year.starts_with("20");
+        let seq_ok = (1..=6).contains(&seq.len()) && seq.bytes().all(|b| b.is_ascii_digit());
+        if !(letters_ok && year_ok && seq_ok) {
+            return None;
+        }
+        let seq: u32 = seq.parse().ok()?;
+        (seq > 0).then(|| RegistryNumber(format!("{letters}-{year}-{seq:06}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for RegistryNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `POST /status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusQuery {
+    pub registry_number: String,
+    pub access_code: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Registered,
+    InProgress,
+    MoreInformationNeeded,
+    Ready,
+    Completed,
+    Refused,
+}
+
+impl RequestStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestStatus::Registered => "registered",
+            RequestStatus::InProgress => "in_progress",
+            RequestStatus::MoreInformationNeeded => "more_information_needed",
+            RequestStatus::Ready => "ready",
+            RequestStatus::Completed => "completed",
+            RequestStatus::Refused => "refused",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RequestStatus> {
+        [
+            RequestStatus::Registered,
+            RequestStatus::InProgress,
+            RequestStatus::MoreInformationNeeded,
+            RequestStatus::Ready,
+            RequestStatus::Completed,
+            RequestStatus::Refused,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+
+    /// Open: not yet completed or refused.
+    pub fn is_open(self) -> bool {
+        !matches!(self, RequestStatus::Completed | RequestStatus::Refused)
+    }
+}
+
+/// What can happen to a request, as staff record it and citizens see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Registered,
+    InProgress,
+    MoreInformationNeeded,
+    DeadlineExtended,
+    Ready,
+    Completed,
+    Refused,
+    /// A note for the citizen; the status does not change.
+    Note,
+}
+
+impl EventKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Registered => "registered",
+            EventKind::InProgress => "in_progress",
+            EventKind::MoreInformationNeeded => "more_information_needed",
+            EventKind::DeadlineExtended => "deadline_extended",
+            EventKind::Ready => "ready",
+            EventKind::Completed => "completed",
+            EventKind::Refused => "refused",
+            EventKind::Note => "note",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EventKind> {
+        [
+            EventKind::Registered,
+            EventKind::InProgress,
+            EventKind::MoreInformationNeeded,
+            EventKind::DeadlineExtended,
+            EventKind::Ready,
+            EventKind::Completed,
+            EventKind::Refused,
+            EventKind::Note,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+}
+
+/// Why staff cannot record an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransitionError {
+    /// The status cannot move that way (e.g. completed → in progress).
+    NotAllowed,
+    /// An extension needs a reason.
+    ReasonRequired,
+    /// An extension needs a new expected date later than the current one.
+    DateNotLater,
+    /// A note needs text.
+    NoteRequired,
+}
+
+impl TransitionError {
+    pub fn code(self) -> &'static str {
+        match self {
+            TransitionError::NotAllowed => "transition-not-allowed",
+            TransitionError::ReasonRequired => "extension-reason-required",
+            TransitionError::DateNotLater => "extension-date-not-later",
+            TransitionError::NoteRequired => "note-required",
+        }
+    }
+}
+
+/// registered → in progress ⇄ more information needed → ready → completed, or → refused from
+/// any open state; extensions (with a reason and a later date) and notes while open.
+/// Returns the status after the event.
+pub fn apply_event(
+    status: RequestStatus,
+    event: EventKind,
+    current_expected: Date,
+    reason: Option<&str>,
+    new_expected: Option<Date>,
+    note: Option<&str>,
+) -> Result<RequestStatus, TransitionError> {
+    use RequestStatus as S;
+    let filled = |t: Option<&str>| t.is_some_and(|t| !t.trim().is_empty());
+    match (status, event) {
+        (S::Registered, EventKind::InProgress)
+        | (S::MoreInformationNeeded, EventKind::InProgress) => Ok(S::InProgress),
+        (S::InProgress, EventKind::MoreInformationNeeded) => Ok(S::MoreInformationNeeded),
+        (S::InProgress, EventKind::Ready) => Ok(S::Ready),
+        (S::Ready, EventKind::Completed) => Ok(S::Completed),
+        (s, EventKind::Refused) if s.is_open() => Ok(S::Refused),
+        (s, EventKind::DeadlineExtended) if s.is_open() => {
+            if !filled(reason) {
+                return Err(TransitionError::ReasonRequired);
+            }
+            match new_expected {
+                Some(d) if d > current_expected => Ok(s),
+                _ => Err(TransitionError::DateNotLater),
+            }
+        }
+        (s, EventKind::Note) => {
+            if filled(note) {
+                Ok(s)
+            } else {
+                Err(TransitionError::NoteRequired)
+            }
+        }
+        _ => Err(TransitionError::NotAllowed),
+    }
+}
+
+/// One entry of a request's history as the citizen sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelineEvent {
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub at: UtcSeconds,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub kind: EventKind,
+    /// The reason of a deadline extension or a refusal.
+    pub reason: Option<String>,
+    /// A note from staff meant for the citizen.
+    pub note: Option<String>,
+    /// The new expected date of an extension.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub new_expected: Option<Date>,
+}
+
+/// The answer to a status check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestStatusView {
+    pub registry_number: String,
+    pub municipality: String,
+    pub service_code: String,
+    pub service: Option<Text>,
+    pub department: Option<Text>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub status: RequestStatus,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub expected: ExpectedDate,
+    /// How the result is received (`counter`, `post`, `email`).
+    pub delivery: String,
+    pub timeline: Vec<TimelineEvent>,
+}
+
+/// `POST /staff/requests/{registry_number}/events` (bearer token).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewEvent {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub kind: EventKind,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// For `deadline_extended`: the new expected date (YYYY-MM-DD).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub new_expected: Option<Date>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RequestStatus as S;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).expect("date")
+    }
+
+    #[test]
+    fn registry_numbers_are_read_tolerantly() {
+        let canonical = Some("RDM-2026-000042");
+        assert_eq!(
+            RegistryNumber::parse("RDM-2026-000042")
+                .as_ref()
+                .map(RegistryNumber::as_str),
+            canonical
+        );
+        assert_eq!(
+            RegistryNumber::parse(" rdm 2026 000042 ")
+                .as_ref()
+                .map(RegistryNumber::as_str),
+            canonical
+        );
+        assert_eq!(
+            RegistryNumber::parse("rdm2026000042")
+                .as_ref()
+                .map(RegistryNumber::as_str),
+            canonical
+        );
+        assert_eq!(
+            RegistryNumber::parse("RDM-2026-42")
+                .as_ref()
+                .map(RegistryNumber::as_str),
+            canonical
+        );
+        assert_eq!(RegistryNumber::parse("RDM-26-000042"), None);
+        assert_eq!(RegistryNumber::parse("2026-000042"), None);
+        assert_eq!(RegistryNumber::parse("RDM-2026-0000000"), None);
+        assert_eq!(
+            RegistryNumber::parse("РДМ-2026-000042"),
+            None,
+            "Cyrillic letters are not a prefix"
+        );
+    }
+
+    #[test]
+    fn every_allowed_transition() {
+        let e = d("2026-12-01");
+        let ok = |from, ev| apply_event(from, ev, e, None, None, None);
+        assert_eq!(ok(S::Registered, EventKind::InProgress), Ok(S::InProgress));
+        assert_eq!(
+            ok(S::InProgress, EventKind::MoreInformationNeeded),
+            Ok(S::MoreInformationNeeded)
+        );
+        assert_eq!(
+            ok(S::MoreInformationNeeded, EventKind::InProgress),
+            Ok(S::InProgress)
+        );
+        assert_eq!(ok(S::InProgress, EventKind::Ready), Ok(S::Ready));
+        assert_eq!(ok(S::Ready, EventKind::Completed), Ok(S::Completed));
+        for open in [
+            S::Registered,
+            S::InProgress,
+            S::MoreInformationNeeded,
+            S::Ready,
+        ] {
+            assert_eq!(ok(open, EventKind::Refused), Ok(S::Refused));
+        }
+    }
+
+    #[test]
+    fn every_refused_transition() {
+        let e = d("2026-12-01");
+        let all = [
+            S::Registered,
+            S::InProgress,
+            S::MoreInformationNeeded,
+            S::Ready,
+            S::Completed,
+            S::Refused,
+        ];
+        let allowed = [
+            (S::Registered, EventKind::InProgress),
+            (S::MoreInformationNeeded, EventKind::InProgress),
+            (S::InProgress, EventKind::MoreInformationNeeded),
+            (S::InProgress, EventKind::Ready),
+            (S::Ready, EventKind::Completed),
+        ];
+        for from in all {
+            for ev in [
+                EventKind::Registered,
+                EventKind::InProgress,
+                EventKind::MoreInformationNeeded,
+                EventKind::Ready,
+                EventKind::Completed,
+            ] {
+                let r = apply_event(from, ev, e, None, None, None);
+                if allowed.contains(&(from, ev)) {
+                    assert!(r.is_ok(), "{from:?} → {ev:?}");
+                } else {
+                    assert_eq!(r, Err(TransitionError::NotAllowed), "{from:?} → {ev:?}");
+                }
+            }
+        }
+        assert_eq!(
+            apply_event(S::Completed, EventKind::Refused, e, None, None, None),
+            Err(TransitionError::NotAllowed)
+        );
+        assert_eq!(
+            apply_event(S::Refused, EventKind::Refused, e, None, None, None),
+            Err(TransitionError::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn an_extension_needs_a_reason_and_a_later_date_and_keeps_the_status() {
+        let e = d("2026-12-01");
+        let ext = |reason, date| {
+            apply_event(
+                S::InProgress,
+                EventKind::DeadlineExtended,
+                e,
+                reason,
+                date,
+                None,
+            )
+        };
+        assert_eq!(
+            ext(None, Some(d("2026-12-10"))),
+            Err(TransitionError::ReasonRequired)
+        );
+        assert_eq!(
+            ext(Some("  "), Some(d("2026-12-10"))),
+            Err(TransitionError::ReasonRequired)
+        );
+        assert_eq!(
+            ext(Some("Чакаме документ от НАП"), None),
+            Err(TransitionError::DateNotLater)
+        );
+        assert_eq!(
+            ext(Some("Чакаме документ от НАП"), Some(e)),
+            Err(TransitionError::DateNotLater)
+        );
+        assert_eq!(
+            ext(Some("Чакаме документ от НАП"), Some(d("2026-12-10"))),
+            Ok(S::InProgress)
+        );
+        assert_eq!(
+            apply_event(
+                S::Completed,
+                EventKind::DeadlineExtended,
+                e,
+                Some("x"),
+                Some(d("2026-12-10")),
+                None
+            ),
+            Err(TransitionError::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn a_note_needs_text_and_keeps_the_status() {
+        let e = d("2026-12-01");
+        assert_eq!(
+            apply_event(S::Ready, EventKind::Note, e, None, None, Some("Гише 3")),
+            Ok(S::Ready)
+        );
+        assert_eq!(
+            apply_event(S::Ready, EventKind::Note, e, None, None, Some(" ")),
+            Err(TransitionError::NoteRequired)
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! `POST /status`: a request's status and timeline, for its registry number and access code.
+//! An unknown number and a wrong code get the same answer in the same time.
+use super::requests::parse_json;
+use crate::error::ApiError;
+use crate::{access_code, rate_limit, store, AppState};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use gishe_api::calendar::{Date, ExpectedDate, TimeOfDay};
+use gishe_api::{
+    FieldError, NewRequest, Problem, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery,
+};
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+/// A hash to verify against when the number is unknown, so both cases take as long.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| access_code::hash("0000000000").unwrap_or_default())
+}
+
+/// Status and timeline of a request. Rate limited per client address and per registry number.
+#[utoipa::path(post, path = "/status", tag = "requests", request_body = StatusQuery,
+    responses((status = 200, body = RequestStatusView),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "unknown number or wrong code: the same answer"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json")))]
+pub async fn check(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<RequestStatusView>, ApiError> {
+    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
+    let query: StatusQuery = parse_json(&body)?;
+    let mut errors = Vec::new();
+    let number = RegistryNumber::parse(&query.registry_number);
+    if number.is_none() {
+        errors.push(FieldError {
+            field: "registry_number".into(),
+            code: "registry-number-invalid".into(),
+        });
+    }
+    let code = gishe_api::normalize_access_code(&query.access_code);
+    if code.is_none() {
+        errors.push(FieldError {
+            field: "access_code".into(),
+            code: "access-code-invalid".into(),
+        });
+    }
+    let (Some(number), Some(code)) = (number, code) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let ip = rate_limit::client_ip(peer, forwarded, &state.limits.trusted_proxies);
+    state
+        .limits
+        .per_ip
+        .check(&ip.to_string())
+        .map_err(ApiError::RateLimited)?;
+    state
+        .limits
+        .per_number
+        .check(number.as_str())
+        .map_err(ApiError::RateLimited)?;
+
+    let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
+    let stored_hash = found
+        .as_ref()
+        .map(|r| r.access_code_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_string());
+    let verified = tokio::task::spawn_blocking(move || access_code::verify(&code, &stored_hash))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let Some(request) = found.filter(|_| verified) else {
+        return Err(ApiError::RequestNotFound);
+    };
+
+    let municipality =
+        sqlx::query_scalar::<_, String>("SELECT slug FROM municipalities WHERE id = ?")
+            .bind(request.municipality_id)
+            .fetch_one(&state.db)
+            .await
+            .map_err(|e| ApiError::Internal(e.into()))?;
+    let lang = gishe_api::Lang::from_accept_language(
+        headers
+            .get("accept-language")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    )
+    .unwrap_or_default();
+    let service =
+        store::services::by_code(&state.db, request.municipality_id, &request.service_code).await?;
+    let submitted: Option<NewRequest> = serde_json::from_str(&request.body).ok();
+    Ok(Json(RequestStatusView {
+        registry_number: request.registry_number,
+        municipality,
+        service_code: request.service_code,
+        service: service.as_ref().map(|s| s.name.text(lang)),
+        department: service
+            .as_ref()
+            .and_then(|s| s.department.as_ref().map(|d| d.text(lang))),
+        status: RequestStatus::from_code(&request.status).unwrap_or(RequestStatus::Registered),
+        expected: ExpectedDate {
+            date: Date::parse_iso(&request.expected_date)
+                .map_err(|_| ApiError::Internal(anyhow::anyhow!("bad date")))?,
+            time: request
+                .expected_time
+                .as_deref()
+                .and_then(|t| TimeOfDay::parse(t).ok()),
+        },
+        delivery: submitted
+            .map(|r| r.delivery.method.code().to_string())
+            .unwrap_or_default(),
+        timeline: store::requests::timeline(&state.db, request.id).await?,
+    }))
+}
