@@ -6,6 +6,7 @@ use crate::pages::apply::ApplyPage;
 use crate::pages::privacy::Privacy;
 use crate::pages::service::ServicePage;
 use crate::pages::services::ServicesPage;
+use crate::pages::status::StatusPage;
 use crate::pages::{
     accessibility::Accessibility, charter::CharterPage, choose::Choose, home::Home,
     not_found::NotFound,
@@ -36,6 +37,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/:slug") view=Home/>
                     <Route path=path!("/:slug/charter") view=CharterPage/>
                     <Route path=path!("/:slug/services") view=ServicesPage/>
+                    <Route path=path!("/:slug/status") view=StatusPage/>
                     <Route path=path!("/:slug/services/:code") view=ServicePage/>
                     <Route path=path!("/:slug/services/:code/apply/:step") view=ApplyPage/>
                 </Routes>

@@ -1,7 +1,7 @@
 //! Typed API client: one async function per endpoint, each returning `Result<T, ApiError>`.
 use gishe_api::{
     Catalogue, Charter, FieldError, Lang, Municipality, MunicipalitySummary, NewRequest, Problem,
-    RequestReceipt, Service,
+    RequestReceipt, RequestStatusView, Service, StatusQuery,
 };
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
@@ -15,6 +15,8 @@ pub enum ApiError {
     Problem { status: u16, code: String },
     /// The server refused some fields.
     Invalid(Vec<FieldError>),
+    /// Too many attempts: wait this many seconds.
+    RateLimited(u64),
     /// No answer: offline, or the server is down.
     Network,
     /// An answer the app cannot read.
@@ -31,6 +33,7 @@ impl ApiError {
         match self {
             ApiError::Network => "error-network",
             ApiError::Unexpected | ApiError::Invalid(_) => "error-unexpected",
+            ApiError::RateLimited(_) => "error-rate-limited",
             ApiError::Problem { code, .. } => match code.as_str() {
                 "municipality-not-found" => "error-municipality-not-found",
                 "charter-not-found" => "error-charter-not-found",
@@ -137,6 +140,40 @@ pub async fn submit(
     }
     let status = res.status();
     match res.json::<Problem>().await {
+        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
+        Ok(p) => Err(ApiError::Problem {
+            status,
+            code: p.code,
+        }),
+        Err(_) if status >= 500 => Err(ApiError::Network),
+        Err(_) => Err(ApiError::Unexpected),
+    }
+}
+
+/// Checks a request's status; 404 means an unknown number or a wrong code (the server does
+/// not say which).
+pub async fn status(query: &StatusQuery, lang: Lang) -> Result<RequestStatusView, ApiError> {
+    let res = Request::post(&format!("{BASE}/status"))
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.code())
+        .json(query)
+        .map_err(|_| ApiError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if res.ok() {
+        return res
+            .json::<RequestStatusView>()
+            .await
+            .map_err(|_| ApiError::Unexpected);
+    }
+    let status = res.status();
+    let retry_after = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.parse::<u64>().ok());
+    match res.json::<Problem>().await {
+        Ok(_) if status == 429 => Err(ApiError::RateLimited(retry_after.unwrap_or(60))),
         Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
         Ok(p) => Err(ApiError::Problem {
             status,

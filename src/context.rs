@@ -16,6 +16,9 @@ pub struct AppContext {
     pub all: LocalResource<Result<Vec<MunicipalitySummary>, ApiError>>,
     /// Set on a route change: the new page's heading takes focus when it appears.
     pub pending_focus: RwSignal<bool>,
+    /// The last registry number and access code this tab received, so the status page can be
+    /// filled in without the code ever travelling in an address.
+    pub last_receipt: RwSignal<Option<(String, String)>>,
 }
 
 pub fn provide_app_context() {
@@ -45,6 +48,7 @@ pub fn provide_app_context() {
         municipality,
         all,
         pending_focus: RwSignal::new(false),
+        last_receipt: RwSignal::new(None),
     });
 }
 

@@ -368,9 +368,13 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
     println!("Gishe is ready at http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    // The status check's rate limit needs the peer address.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 

@@ -36,6 +36,12 @@ pub fn Home() -> impl IntoView {
                                 <p class="g-task__hint">{msg("home-task-services-hint")}</p>
                             </li>
                         })}
+                        {m.has_services.then(|| view! {
+                            <li class="g-task">
+                                <A href=format!("/{slug}/status") attr:class="g-task__link">{msg("home-task-status")}</A>
+                                <p class="g-task__hint">{msg("home-task-status-hint")}</p>
+                            </li>
+                        })}
                         {if m.has_charter {
                             view! {
                                 <li class="g-task">

@@ -8,6 +8,7 @@ pub mod not_found;
 pub mod privacy;
 pub mod service;
 pub mod services;
+pub mod status;
 
 use crate::client::ApiError;
 use crate::context::{app_context, remembered_slug};

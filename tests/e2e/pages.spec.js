@@ -4,7 +4,8 @@ import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
 
 const PAGES = [
   '/', '/accessibility', '/no-such-municipality', '/radomir/no-such-page',
-  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`]),
+  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`, `/${s}/status`]),
+  '/privacy',
 ];
 
 for (const lang of ['bg', 'en']) {

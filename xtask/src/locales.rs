@@ -77,8 +77,16 @@ fn ids_used_in(src: &Path) -> Result<BTreeSet<String>> {
                 "t(\"",
                 "msg(\"",
             ] {
-                for piece in text.split(marker).skip(1) {
-                    let id: String = piece.chars().take_while(|c| *c != '"').collect();
+                for (at, _) in text.match_indices(marker) {
+                    // `t("` must be the function t, not the end of `get("`.
+                    let before = text[..at].chars().next_back();
+                    if marker == "t(\"" && before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let id: String = text[at + marker.len()..]
+                        .chars()
+                        .take_while(|c| *c != '"')
+                        .collect();
                     let kebab = id.contains('-')
                         && id
                             .chars()

@@ -365,6 +365,26 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
     std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
+    let database_url = format!("sqlite://{}", tmp.join("e2e.db").display());
+    // A real staff token, made the way an administrator makes one, for the staff-event tests.
+    let out = Command::new(root().join("target/debug/gishe-server"))
+        .args(["staff", "token", "create", "--name", "e2e tests"])
+        .env("GISHE_DATABASE_URL", &database_url)
+        .env("GISHE_LOG", "warn")
+        .output()
+        .map_err(|e| format!("cannot create a staff token: {e}"))?;
+    let staff_token = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if !out.status.success() || !staff_token.starts_with("gst_") {
+        return Err(format!(
+            "cannot create a staff token: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
     step(&format!(
         "Starting the server at {base} with a fresh database"
     ));
@@ -387,6 +407,7 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
         .args(["test", "--config", "tests/e2e/playwright.config.js"])
         .args(pw_args)
         .env("GISHE_BASE_URL", &base)
+        .env("GISHE_STAFF_TOKEN", &staff_token)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .current_dir(root())
         .status()

@@ -34,6 +34,10 @@ pub fn Confirmation() -> impl IntoView {
         None => format_date(r.expected.date),
     };
     let fee = r.fee.format(ui_lang());
+    crate::context::app_context()
+        .last_receipt
+        .set(Some((r.registry_number.clone(), r.access_code.clone())));
+    let status_href = format!("/{}/status?number={}", flow.slug(), r.registry_number);
     let tier = t(tier_id(r.tier));
     view! {
         <div class="g-panel">
@@ -56,6 +60,7 @@ pub fn Confirmation() -> impl IntoView {
             </div>
         </dl>
         <p class="g-notice g-notice--info">{msg("apply-access-code-keep")}</p>
+        <p><A href=status_href attr:class="g-link">{msg("apply-check-status-link")}</A></p>
         <h2>{msg("apply-next-title")}</h2>
         <ul class="g-list g-list--bullet">
             <li>{msg("apply-next-registered")}</li>

@@ -1,0 +1,204 @@
+//! `/{slug}/status`: check a request with its registry number and access code; the answer —
+//! status, expected date, what to do now, the timeline — is announced politely.
+use crate::client::{self, ApiError};
+use crate::components::field_errors::input_id;
+use crate::components::form::{problem_for, ErrorSummary, Problem, TextField};
+use crate::components::page_heading::PageHeading;
+use crate::components::rich_text::RichText;
+use crate::context::app_context;
+use crate::i18n::{format_date, msg, t, ui_lang};
+use crate::pages::not_found::NotFound;
+use crate::pages::service::delivery_id;
+use crate::pages::{use_route_municipality, RouteMunicipality};
+use gishe_api::calendar::to_sofia;
+use gishe_api::{
+    EventKind, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery, TimelineEvent,
+};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_router::hooks::use_query_map;
+
+fn status_id(s: RequestStatus) -> &'static str {
+    match s {
+        RequestStatus::Registered => "status-registered",
+        RequestStatus::InProgress => "status-in-progress",
+        RequestStatus::MoreInformationNeeded => "status-more-information-needed",
+        RequestStatus::Ready => "status-ready",
+        RequestStatus::Completed => "status-completed",
+        RequestStatus::Refused => "status-refused",
+    }
+}
+
+fn event_id(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Registered => "event-registered",
+        EventKind::InProgress => "event-in-progress",
+        EventKind::MoreInformationNeeded => "event-more-information-needed",
+        EventKind::DeadlineExtended => "event-deadline-extended",
+        EventKind::Ready => "event-ready",
+        EventKind::Completed => "event-completed",
+        EventKind::Refused => "event-refused",
+        EventKind::Note => "event-note",
+    }
+}
+
+/// What the citizen has to do now, by status and how the result is received.
+fn action_id(s: RequestStatus, delivery: &str) -> Option<&'static str> {
+    match (s, delivery) {
+        (RequestStatus::MoreInformationNeeded, _) => Some("status-action-more-information"),
+        (RequestStatus::Ready, "counter") => Some("status-action-collect"),
+        (RequestStatus::Ready, _) => Some("status-action-sent"),
+        (RequestStatus::Refused, _) => Some("status-action-refused"),
+        (RequestStatus::Registered | RequestStatus::InProgress, _) => Some("status-action-wait"),
+        _ => None,
+    }
+}
+
+fn when(e: &TimelineEvent) -> String {
+    let local = to_sofia(e.at);
+    format!(
+        "{}, {:02}:{:02}",
+        format_date(local.date()),
+        local.hour(),
+        local.minute()
+    )
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let ctx = app_context();
+    let (_slug, state) = use_route_municipality();
+    let query = use_query_map();
+    let from_address = query.read_untracked().get("number").unwrap_or_default();
+    // The code comes only from this tab's memory, and only for the number it belongs to.
+    let remembered = ctx.last_receipt.get_untracked();
+    let code_from_memory = remembered
+        .filter(|(n, _)| RegistryNumber::parse(n) == RegistryNumber::parse(&from_address))
+        .map(|(_, c)| c)
+        .unwrap_or_default();
+    let number = RwSignal::new(from_address);
+    let code = RwSignal::new(code_from_memory);
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let check = Action::new_local(move |q: &StatusQuery| {
+        let q = q.clone();
+        async move { client::status(&q, ui_lang()).await }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        if RegistryNumber::parse(&number.get_untracked()).is_none() {
+            found.push(Problem {
+                target: input_id("registry_number"),
+                message: tr!("error-registry-number-invalid"),
+                href: None,
+            });
+        }
+        if gishe_api::normalize_access_code(&code.get_untracked()).is_none() {
+            found.push(Problem {
+                target: input_id("access_code"),
+                message: tr!("error-access-code-invalid"),
+                href: None,
+            });
+        }
+        let ok = found.is_empty();
+        problems.set(found);
+        if ok {
+            check.dispatch(StatusQuery {
+                registry_number: number.get_untracked(),
+                access_code: code.get_untracked(),
+            });
+        }
+    };
+    let pending = check.pending();
+    move || match state.get() {
+        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
+        RouteMunicipality::Loading | RouteMunicipality::Failed(_) => ().into_any(),
+        RouteMunicipality::Ready(m) => {
+            let name = m.name.to_plain();
+            let p: Signal<Vec<Problem>> = problems.into();
+            view! {
+                <ErrorSummary problems=p/>
+                <PageHeading title=move_tr!("status-title") context=Signal::derive(move || Some(name.clone()))
+                    has_errors=Signal::derive(move || !problems.get().is_empty())/>
+                <p class="g-lead">{msg("status-lead")}</p>
+                <form novalidate class="g-status-form" on:submit=on_submit>
+                    <TextField id="registry-number" label=move_tr!("status-number") hint=Some(move_tr!("status-number-hint"))
+                        value=number autocomplete="off" width_class="g-input--20" error=problem_for(p, "registry-number")/>
+                    <TextField id="access-code" label=move_tr!("status-code") hint=Some(move_tr!("status-code-hint"))
+                        value=code autocomplete="off" width_class="g-input--13" error=problem_for(p, "access-code")/>
+                    <button type="submit" class="g-button">{move || if pending.get() { tr!("status-checking") } else { tr!("status-check") }}</button>
+                </form>
+                <div class="g-status-result" aria-live="polite">
+                    {move || check.value().get().map(|r| match r {
+                        Ok(view) => view! { <StatusResult view=view/> }.into_any(),
+                        Err(ApiError::Problem { status: 404, .. }) => view! {
+                            <div class="g-notice g-notice--error"><p>{msg("status-not-found")}</p></div>
+                        }.into_any(),
+                        Err(ApiError::RateLimited(secs)) => view! {
+                            <div class="g-notice g-notice--error"><p>{move || tr!("error-rate-limited", {"minutes" => secs.div_ceil(60)})}</p></div>
+                        }.into_any(),
+                        Err(e) => view! { <div class="g-notice g-notice--error"><p>{move || t(e.message_id())}</p></div> }.into_any(),
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn StatusResult(view: RequestStatusView) -> impl IntoView {
+    let v = view;
+    let expected = match v.expected.time {
+        Some(time) => {
+            tr!("apply-expected-with-time", {"date" => format_date(v.expected.date), "time" => format!("{:02}:{:02}", time.hour(), time.minute())})
+        }
+        None => format_date(v.expected.date),
+    };
+    let action = action_id(v.status, &v.delivery);
+    let delivery = gishe_api::DeliveryMethod::ALL
+        .into_iter()
+        .find(|d| d.code() == v.delivery);
+    let tag_class = format!(
+        "g-tag g-tag--status g-tag--{}",
+        v.status.code().replace('_', "-")
+    );
+    view! {
+        <section class="g-status" aria-labelledby="status-result-title">
+            <h2 id="status-result-title">{move || tr!("status-result-title", {"number" => v.registry_number.clone()})}</h2>
+            <p><strong class=tag_class>{msg(status_id(v.status))}</strong></p>
+            <dl class="g-summary">
+                {v.service.map(|s| view! {
+                    <div class="g-summary__row"><dt class="g-summary__key">{msg("status-service")}</dt><dd class="g-summary__value"><RichText text=s/></dd></div>
+                })}
+                <div class="g-summary__row"><dt class="g-summary__key">{msg("apply-expected")}</dt><dd class="g-summary__value">{expected}</dd></div>
+                {v.department.map(|d| view! {
+                    <div class="g-summary__row"><dt class="g-summary__key">{msg("service-department")}</dt><dd class="g-summary__value"><RichText text=d/></dd></div>
+                })}
+                {delivery.map(|d| view! {
+                    <div class="g-summary__row"><dt class="g-summary__key">{msg("apply-delivery-legend")}</dt><dd class="g-summary__value">{msg(delivery_id(d))}</dd></div>
+                })}
+            </dl>
+            {action.map(|a| view! {
+                <h3>{msg("status-action-title")}</h3>
+                <p class="g-notice g-notice--info">{msg(a)}</p>
+            })}
+            <h3 id="timeline-title">{msg("status-timeline")}</h3>
+            <ol class="g-timeline" aria-labelledby="timeline-title">
+                {v.timeline.into_iter().map(|e| {
+                    let at = when(&e);
+                    let new_date = e.new_expected.map(format_date);
+                    view! {
+                        <li class="g-timeline__item">
+                            <p class="g-timeline__when">{at}</p>
+                            <p class="g-timeline__what">{msg(event_id(e.kind))}</p>
+                            {new_date.map(|d| view! { <p>{move || tr!("status-event-new-date", {"date" => d.clone()})}</p> })}
+                            {e.reason.map(|r| view! { <p>{msg("status-event-reason")}": "{r}</p> })}
+                            {e.note.map(|n| view! { <p class="g-timeline__note">{n}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

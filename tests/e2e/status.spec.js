@@ -1,0 +1,122 @@
+// Following a request: the confirmation's link, the status page, a staff event appearing.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
+
+async function apply(request, key) {
+  const res = await request.post('/api/v1/municipalities/radomir/requests', {
+    headers: { 'Idempotency-Key': key },
+    data: {
+      service: '2016',
+      applicant: { kind: 'person', name: 'Мария Иванова', personal_number: '8032056031' },
+      contact: { email: 'maria@example.bg' },
+      answers: { 'deceased-name': 'Иван', 'date-of-death': '2025-01-01', 'last-address': 'Радомир', copies: 1 },
+      tier: 'ordinary', delivery: { method: 'counter' }, consent: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+async function staffEvent(request, number, data) {
+  const res = await request.post(`/api/v1/staff/requests/${number}/events`, {
+    headers: { Authorization: `Bearer ${process.env.GISHE_STAFF_TOKEN}` },
+    data,
+  });
+  expect(res.status()).toBe(201);
+}
+
+async function check(page, number, code) {
+  await page.getByLabel('Входящ номер').fill(number);
+  await page.getByLabel('Код за достъп').fill(code);
+  await page.getByRole('button', { name: 'Проверете' }).click();
+}
+
+test('a request is followed: registered, then a staff extension appears with its reason', async ({ page }) => {
+  const r = await apply(page.request, `e2e-status-${Date.now()}`);
+  await page.goto('/radomir/status');
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  // Tolerant of case, spaces and dashes.
+  await check(page, r.registry_number.toLowerCase().replaceAll('-', ' '), r.access_code.toLowerCase().replace('-', ''));
+  const result = page.locator('.g-status-result');
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText(`Заявление ${r.registry_number}`);
+  await expect(result).toContainText('Заведено');
+  await expectNoAxeViolations(page, 'status (bg)');
+
+  await staffEvent(page.request, r.registry_number, { kind: 'in_progress' });
+  await staffEvent(page.request, r.registry_number, { kind: 'deadline_extended', reason: 'Чакаме справка от НАП', new_expected: '2099-01-05' });
+  await staffEvent(page.request, r.registry_number, { kind: 'note', note: 'Ще ви се обадим по телефона.' });
+  await page.getByRole('button', { name: 'Проверете' }).click();
+  await expect(result).toContainText('В процес на изпълнение');
+  await expect(result).toContainText('5.01.2099 г.');
+  // The timeline as a screen reader meets it: an ordered list, oldest first.
+  const tree = await page.getByRole('list', { name: 'История на заявлението' }).ariaSnapshot();
+  const items = tree.split('\n').filter((l) => l.trim().startsWith('- listitem'));
+  expect(items.length).toBe(4);
+  expect(tree).toMatch(/Заявлението е заведено[\s\S]*Работата по заявлението започна[\s\S]*Срокът е удължен[\s\S]*Причина: Чакаме справка от НАП[\s\S]*Бележка от общината[\s\S]*Ще ви се обадим по телефона\./);
+});
+
+test('an unknown number and a wrong code get the same answer, announced', async ({ page }) => {
+  const r = await apply(page.request, `e2e-status-wrong-${Date.now()}`);
+  await page.goto('/radomir/status');
+  await waitForApp(page);
+  await check(page, r.registry_number, '00000-00000');
+  const live = page.locator('.g-status-result[aria-live="polite"]');
+  await expect(live).toContainText('Не намерихме заявление с този входящ номер и код за достъп');
+  const first = await live.textContent();
+  await check(page, 'RDM-2026-999999', r.access_code);
+  await expect(live).toHaveText(first);
+  // A malformed number is caught before asking the server, in the error summary.
+  await check(page, 'RDM-26', 'ABC');
+  await expect(page.locator('.g-error-summary')).toBeFocused();
+  await expect(page).toHaveTitle(/^Грешка: Проверка на заявление/);
+});
+
+test('the confirmation link fills the number from the address and the code from memory only', async ({ page }) => {
+  await page.goto('/radomir/services/2016/apply/applicant');
+  await waitForApp(page);
+  await page.getByLabel('Физическо лице').check();
+  await page.getByLabel('Име, презиме и фамилия').fill('Мария Иванова');
+  await page.getByLabel('ЕГН или ЛНЧ').fill('8032056031');
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel('Електронна поща').fill('maria@example.bg');
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Иванов');
+  await page.getByLabel('Дата на смъртта').fill('2025-03-01');
+  await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
+  await page.getByLabel('Брой екземпляри').fill('1');
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel(/^Обикновена/).check();
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel('На гишето в общината').check();
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel(/^Съгласен съм/).check();
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  const number = await page.locator('.g-panel__number').textContent();
+  const code = await page.locator('.g-code').textContent();
+  await page.getByRole('link', { name: 'Проверете докъде е стигнало заявлението' }).click();
+  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  expect(page.url()).toContain(number);
+  expect(page.url()).not.toContain(code);
+  await expect(page.getByLabel('Входящ номер')).toHaveValue(number);
+  await expect(page.getByLabel('Код за достъп')).toHaveValue(code);
+  // A fresh tab (no memory) gets the number from the address but never the code.
+  await page.goto(page.url());
+  await waitForApp(page);
+  await expect(page.getByLabel('Входящ номер')).toHaveValue(number);
+  await expect(page.getByLabel('Код за достъп')).toHaveValue('');
+});
+
+test('the status page in English passes axe with a result shown', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const r = await apply(page.request, `e2e-status-en-${Date.now()}`);
+  await openIn(page, '/radomir/status', 'en');
+  await page.getByLabel('Registry number').fill(r.registry_number);
+  await page.getByLabel('Access code').fill(r.access_code);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.locator('.g-status-result')).toContainText('Registered');
+  await expectNoAxeViolations(page, 'status (en)');
+  await context.close();
+});
