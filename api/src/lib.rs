@@ -1,19 +1,23 @@
 //! The Gishe API contract: the JSON types the server sends and the app reads, shared by both.
 #![forbid(unsafe_code)]
 
+pub mod accountability;
 pub mod calendar;
 pub mod charter;
 pub mod ids;
 pub mod money;
 pub mod municipality;
 pub mod problem;
+pub mod report;
 pub mod request;
 pub mod service;
 pub mod status;
 
+pub use accountability::*;
 pub use charter::*;
 pub use municipality::*;
 pub use problem::*;
+pub use report::*;
 pub use request::*;
 pub use service::*;
 pub use status::*;

@@ -242,6 +242,8 @@ pub struct TimelineEvent {
 pub struct RequestStatusView {
     pub registry_number: String,
     pub municipality: String,
+    /// `service`, or the kind of report: `complaint`, `signal`, `proposal`, `praise`.
+    pub kind: String,
     pub service_code: String,
     pub service: Option<Text>,
     pub department: Option<Text>,

@@ -96,6 +96,7 @@ pub async fn check(
     Ok(Json(RequestStatusView {
         registry_number: request.registry_number,
         municipality,
+        kind: request.kind,
         service_code: request.service_code,
         service: service.as_ref().map(|s| s.name.text(lang)),
         department: service

@@ -128,6 +128,8 @@ pub struct StoredRequest {
     pub expected_time: Option<String>,
     pub access_code_hash: String,
     pub body: String,
+    /// `service` or the kind of report.
+    pub kind: String,
 }
 
 type Row = (
@@ -140,11 +142,12 @@ type Row = (
     Option<String>,
     String,
     String,
+    String,
 );
 
 pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<StoredRequest>> {
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, municipality_id, registry_number, service_code, status, expected_date, expected_time, access_code_hash, body
+        "SELECT id, municipality_id, registry_number, service_code, status, expected_date, expected_time, access_code_hash, body, kind
          FROM requests WHERE registry_number = ?",
     )
     .bind(number)
@@ -160,6 +163,7 @@ pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<
         expected_time: r.6,
         access_code_hash: r.7,
         body: r.8,
+        kind: r.9,
     }))
 }
 
