@@ -1,6 +1,8 @@
 //! The HTTP API under `/api/v1`: one module per resource, and the OpenAPI document.
 pub mod charter;
+pub mod feedback;
 pub mod municipalities;
+pub mod reports;
 pub mod requests;
 pub mod services;
 pub mod staff;
@@ -22,7 +24,7 @@ use utoipa_axum::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Gishe API", version = "1", description = "Citizen self-service for municipal administrations. Errors are application/problem+json with a stable `code`."),
-    tags((name = "municipalities"), (name = "charter"), (name = "services"), (name = "requests"), (name = "staff"))
+    tags((name = "municipalities"), (name = "charter"), (name = "services"), (name = "requests"), (name = "staff"), (name = "reports"), (name = "feedback"), (name = "accountability"))
 )]
 struct ApiDoc;
 
@@ -35,6 +37,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(services::list))
         .routes(routes!(services::show))
         .routes(routes!(requests::create))
+        .routes(routes!(reports::create))
+        .routes(routes!(feedback::create))
         .routes(routes!(status::check))
         .routes(routes!(staff::add_event))
         .split_for_parts();

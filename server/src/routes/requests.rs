@@ -32,6 +32,21 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
     })
 }
 
+/// The `Idempotency-Key` header: required, 16–200 printable characters.
+pub fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .ok_or(ApiError::IdempotencyKeyMissing)?
+        .to_str()
+        .map_err(|_| ApiError::IdempotencyKeyInvalid)?
+        .to_string();
+    if idempotency::valid_key(&key) {
+        Ok(key)
+    } else {
+        Err(ApiError::IdempotencyKeyInvalid)
+    }
+}
+
 pub fn now() -> UtcSeconds {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -41,7 +56,7 @@ pub fn now() -> UtcSeconds {
 }
 
 /// The prefix of registry numbers: the profile's, else the slug's first letters.
-fn prefix(profile: &crate::profile::Profile) -> String {
+pub fn prefix(profile: &crate::profile::Profile) -> String {
     profile.registry_prefix.clone().unwrap_or_else(|| {
         profile
             .slug
@@ -70,15 +85,7 @@ pub async fn create(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
     let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
-    let key = headers
-        .get("idempotency-key")
-        .ok_or(ApiError::IdempotencyKeyMissing)?
-        .to_str()
-        .map_err(|_| ApiError::IdempotencyKeyInvalid)?
-        .to_string();
-    if !idempotency::valid_key(&key) {
-        return Err(ApiError::IdempotencyKeyInvalid);
-    }
+    let key = idempotency_key(&headers)?;
     let request: NewRequest = parse_json(&body)?;
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
@@ -124,22 +131,39 @@ pub async fn create(
             municipality_id: m.id,
             registry_prefix: &prefix(&m.profile),
             year: local.date().year(),
-            request: &request,
+            kind: "service",
+            service_code: &request.service,
+            tier: request.tier.code(),
             fee_cents: tier.fee.cents,
+            body: String::from_utf8_lossy(&canonical).into_owned(),
             submitted_at,
             expected,
-            access_code: &code,
             access_code_hash: &code_hash,
             scope: &scope,
             key: &key,
             body_hash: idempotency::body_hash(&canonical),
         },
+        |registry_number| {
+            Ok(serde_json::to_vec(&RequestReceipt {
+                registry_number: registry_number.to_string(),
+                access_code: gishe_api::format_access_code(&code),
+                service: request.service.clone(),
+                submitted_at,
+                expected,
+                tier: request.tier,
+                fee: tier.fee,
+            })?)
+        },
     )
     .await?;
+    Ok(created(outcome)?)
+}
+
+/// The 201 answer for a new or replayed submission.
+pub fn created(outcome: Outcome) -> Result<Response, ApiError> {
     let json = HeaderValue::from_static("application/json");
     Ok(match outcome {
-        Outcome::Created(receipt) => {
-            let body = serde_json::to_vec(&receipt).map_err(|e| ApiError::Internal(e.into()))?;
+        Outcome::Created(body) => {
             (StatusCode::CREATED, [(header::CONTENT_TYPE, json)], body).into_response()
         }
         Outcome::Replayed(body) => (

@@ -2,17 +2,20 @@
 //! in a single immediate write transaction.
 use super::Db;
 use gishe_api::calendar::{ExpectedDate, UtcSeconds};
-use gishe_api::{NewRequest, RequestReceipt};
 
 pub struct Creation<'a> {
     pub municipality_id: i64,
     pub registry_prefix: &'a str,
     pub year: i32,
-    pub request: &'a NewRequest,
+    /// `service`, or the kind of report.
+    pub kind: &'a str,
+    pub service_code: &'a str,
+    pub tier: &'a str,
     pub fee_cents: i64,
+    /// What was submitted, as JSON (personal data: never logged).
+    pub body: String,
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
-    pub access_code: &'a str,
     pub access_code_hash: &'a str,
     /// Idempotency: (scope, key) as sent, and the hash of the body.
     pub scope: &'a str,
@@ -21,14 +24,21 @@ pub struct Creation<'a> {
 }
 
 pub enum Outcome {
-    Created(RequestReceipt),
+    /// The answer to send, made by the caller from the new registry number.
+    Created(Vec<u8>),
     /// The same key and body were seen before: the first answer, again.
     Replayed(Vec<u8>),
     /// The same key with another body.
     KeyReused,
 }
 
-pub async fn create(db: &Db, c: Creation<'_>) -> anyhow::Result<Outcome> {
+/// Creates a request exactly once. `answer` turns the new registry number into the response
+/// body; that body is what a replay of the same key returns.
+pub async fn create(
+    db: &Db,
+    c: Creation<'_>,
+    answer: impl FnOnce(&str) -> anyhow::Result<Vec<u8>>,
+) -> anyhow::Result<Outcome> {
     let key_hash = crate::idempotency::key_hash(c.scope, c.key);
     // IMMEDIATE takes the write lock first: concurrent submissions queue instead of failing
     // with a busy snapshot, and a duplicate sees the first one's idempotency record.
@@ -62,20 +72,21 @@ pub async fn create(db: &Db, c: Creation<'_>) -> anyhow::Result<Outcome> {
         .time
         .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()));
     let request_id: i64 = sqlx::query_scalar(
-        "INSERT INTO requests (municipality_id, registry_number, service_code, tier, fee_cents, submitted_at,
+        "INSERT INTO requests (municipality_id, registry_number, kind, service_code, tier, fee_cents, submitted_at,
              expected_date, expected_time, access_code_hash, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(c.municipality_id)
     .bind(&registry_number)
-    .bind(&c.request.service)
-    .bind(c.request.tier.code())
+    .bind(c.kind)
+    .bind(c.service_code)
+    .bind(c.tier)
     .bind(c.fee_cents)
     .bind(c.submitted_at.0)
     .bind(c.expected.date.to_string())
     .bind(expected_time)
     .bind(c.access_code_hash)
-    .bind(serde_json::to_string(c.request)?)
+    .bind(&c.body)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("INSERT INTO request_events (request_id, at, kind, actor) VALUES (?, ?, 'registered', 'citizen')")
@@ -83,16 +94,8 @@ pub async fn create(db: &Db, c: Creation<'_>) -> anyhow::Result<Outcome> {
         .bind(c.submitted_at.0)
         .execute(&mut *tx)
         .await?;
-    let receipt = RequestReceipt {
-        registry_number,
-        access_code: gishe_api::format_access_code(c.access_code),
-        service: c.request.service.clone(),
-        submitted_at: c.submitted_at,
-        expected: c.expected,
-        tier: c.request.tier,
-        fee: gishe_api::money::Money { cents: c.fee_cents },
-    };
-    let (nonce, sealed) = crate::idempotency::seal(c.scope, c.key, &serde_json::to_vec(&receipt)?)?;
+    let response = answer(&registry_number)?;
+    let (nonce, sealed) = crate::idempotency::seal(c.scope, c.key, &response)?;
     sqlx::query(
         "INSERT INTO idempotency_keys (key_hash, body_hash, request_id, nonce, response, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -105,7 +108,7 @@ pub async fn create(db: &Db, c: Creation<'_>) -> anyhow::Result<Outcome> {
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(Outcome::Created(receipt))
+    Ok(Outcome::Created(response))
 }
 
 pub async fn count_for(db: &Db, municipality_id: i64) -> anyhow::Result<i64> {

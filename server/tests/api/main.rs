@@ -3,6 +3,7 @@ mod charter;
 mod helpers;
 mod import;
 mod municipalities;
+mod reports;
 mod requests;
 mod services;
 mod static_files;
