@@ -156,7 +156,7 @@ pub async fn create(
         },
     )
     .await?;
-    Ok(created(outcome)?)
+    created(outcome)
 }
 
 /// The 201 answer for a new or replayed submission.
