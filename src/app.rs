@@ -4,6 +4,7 @@ use crate::context::provide_app_context;
 use crate::i18n::I18nProvider;
 use crate::pages::apply::ApplyPage;
 use crate::pages::privacy::Privacy;
+use crate::pages::report::{FeedbackPage, ReportPage};
 use crate::pages::service::ServicePage;
 use crate::pages::services::ServicesPage;
 use crate::pages::status::StatusPage;
@@ -38,6 +39,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/:slug/charter") view=CharterPage/>
                     <Route path=path!("/:slug/services") view=ServicesPage/>
                     <Route path=path!("/:slug/status") view=StatusPage/>
+                    <Route path=path!("/:slug/report") view=ReportPage/>
+                    <Route path=path!("/:slug/feedback") view=FeedbackPage/>
                     <Route path=path!("/:slug/services/:code") view=ServicePage/>
                     <Route path=path!("/:slug/services/:code/apply/:step") view=ApplyPage/>
                 </Routes>

@@ -40,6 +40,7 @@ impl ApiError {
                 "service-not-found" => "error-service-not-found",
                 "category-not-found" => "error-category-not-found",
                 "query-too-long" => "error-query-too-long",
+                "feedback-already-given" => "error-feedback-already-given",
                 _ => "error-unexpected",
             },
         }
@@ -182,4 +183,64 @@ pub async fn status(query: &StatusQuery, lang: Lang) -> Result<RequestStatusView
         Err(_) if status >= 500 => Err(ApiError::Network),
         Err(_) => Err(ApiError::Unexpected),
     }
+}
+
+async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    key: Option<&str>,
+) -> Result<Option<T>, ApiError> {
+    let mut req = Request::post(&format!("{BASE}{path}")).header("Accept", "application/json");
+    if let Some(k) = key {
+        req = req.header("Idempotency-Key", k);
+    }
+    let res = req
+        .json(body)
+        .map_err(|_| ApiError::Unexpected)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let status = res.status();
+    if status == 201 || status == 200 {
+        let text = res.text().await.map_err(|_| ApiError::Unexpected)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        return serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|_| ApiError::Unexpected);
+    }
+    match res.json::<Problem>().await {
+        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
+        Ok(p) => Err(ApiError::Problem {
+            status,
+            code: p.code,
+        }),
+        Err(_) if status >= 500 => Err(ApiError::Network),
+        Err(_) => Err(ApiError::Unexpected),
+    }
+}
+
+/// Files a report; retries must reuse `idempotency_key`.
+pub async fn submit_report(
+    slug: &str,
+    report: &gishe_api::NewReport,
+    idempotency_key: &str,
+) -> Result<gishe_api::ReportReceipt, ApiError> {
+    post_json(
+        &format!("/municipalities/{slug}/reports"),
+        report,
+        Some(idempotency_key),
+    )
+    .await?
+    .ok_or(ApiError::Unexpected)
+}
+
+pub async fn submit_feedback(
+    slug: &str,
+    feedback: &gishe_api::NewFeedback,
+) -> Result<(), ApiError> {
+    post_json::<_, serde_json::Value>(&format!("/municipalities/{slug}/feedback"), feedback, None)
+        .await
+        .map(|_| ())
 }

@@ -42,6 +42,14 @@ pub fn Home() -> impl IntoView {
                                 <p class="g-task__hint">{msg("home-task-status-hint")}</p>
                             </li>
                         })}
+                        <li class="g-task">
+                            <A href=format!("/{slug}/report") attr:class="g-task__link">{msg("home-task-report")}</A>
+                            <p class="g-task__hint">{msg("home-task-report-hint")}</p>
+                        </li>
+                        <li class="g-task">
+                            <A href=format!("/{slug}/feedback") attr:class="g-task__link">{msg("home-task-feedback")}</A>
+                            <p class="g-task__hint">{msg("home-task-feedback-hint")}</p>
+                        </li>
                         {if m.has_charter {
                             view! {
                                 <li class="g-task">

@@ -6,6 +6,7 @@ pub mod choose;
 pub mod home;
 pub mod not_found;
 pub mod privacy;
+pub mod report;
 pub mod service;
 pub mod services;
 pub mod status;

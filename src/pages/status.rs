@@ -130,7 +130,13 @@ pub fn StatusPage() -> impl IntoView {
                 </form>
                 <div class="g-status-result" aria-live="polite">
                     {move || check.value().get().map(|r| match r {
-                        Ok(view) => view! { <StatusResult view=view/> }.into_any(),
+                        Ok(view) => {
+                            let feedback = format!("/{}/feedback", view.municipality);
+                            view! {
+                                <StatusResult view=view/>
+                                <p><leptos_router::components::A href=feedback attr:class="g-link">{msg("feedback-offer")}</leptos_router::components::A></p>
+                            }.into_any()
+                        }
                         Err(ApiError::Problem { status: 404, .. }) => view! {
                             <div class="g-notice g-notice--error"><p>{msg("status-not-found")}</p></div>
                         }.into_any(),

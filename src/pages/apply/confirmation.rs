@@ -61,6 +61,7 @@ pub fn Confirmation() -> impl IntoView {
         </dl>
         <p class="g-notice g-notice--info">{msg("apply-access-code-keep")}</p>
         <p><A href=status_href attr:class="g-link">{msg("apply-check-status-link")}</A></p>
+        <p><A href=format!("/{}/feedback", flow.slug()) attr:class="g-link">{msg("feedback-offer")}</A></p>
         <h2>{msg("apply-next-title")}</h2>
         <ul class="g-list g-list--bullet">
             <li>{msg("apply-next-registered")}</li>

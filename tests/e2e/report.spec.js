@@ -1,0 +1,66 @@
+// Being heard: reports with the law's anonymity rules, tracked like requests; satisfaction feedback.
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
+
+test('a signal needs a name and a way to reply; then it is filed and tracked like a request', async ({ page }) => {
+  await page.goto('/ruse/report');
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Жалби, сигнали, предложения и похвали');
+  await expectNoAxeViolations(page, 'report (bg)');
+  await page.getByLabel('Сигнал').check();
+  await page.getByLabel('Опишете какво се случи').fill('Разбита пейка в парка пред общината.');
+  await expect(page.locator('#report-text-count')).toHaveText('Остават 4964 знака');
+  await page.getByRole('button', { name: 'Изпратете' }).click();
+  const summary = page.locator('.g-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('За сигнал или предложение въведете име и фамилия');
+  await expect(summary).toContainText('Посочете електронна поща, телефон или адрес');
+  await page.getByLabel('Име и фамилия').fill('Мария Петрова');
+  await page.getByLabel('Телефон').fill('0888 123 456');
+  await page.getByLabel('Съгласен съм данните ми да бъдат обработени, за да получа отговор').check();
+  await page.getByRole('button', { name: 'Изпратете' }).click();
+  await expect(page.locator('h1')).toHaveText('Изпратено');
+  const number = await page.locator('.g-panel__number').textContent();
+  expect(number).toMatch(/^RSE-\d{4}-\d{6}$/);
+  await expect(page.getByText('законовия срок от два месеца')).toBeVisible();
+  await expectNoAxeViolations(page, 'report sent (bg)');
+  await page.getByRole('link', { name: 'Проверете докъде е стигнало заявлението' }).click();
+  await expect(page.getByLabel('Код за достъп')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Проверете' }).click();
+  await expect(page.locator('.g-status-result')).toContainText('Заведено');
+});
+
+test('anonymous praise is accepted and says plainly that there is no personal reply', async ({ page }) => {
+  await openIn(page, '/radomir/report', 'en');
+  await page.getByLabel('Praise').check();
+  await page.getByLabel('Describe what happened').fill('The registry office was quick and kind.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('h1')).toHaveText('Sent');
+  await expect(page.getByText('you get no personal reply')).toBeVisible();
+  await expectNoAxeViolations(page, 'report sent (en)');
+});
+
+test('feedback: radios 1–5 with words, each question required, then thanks', async ({ page }) => {
+  await page.goto('/kostinbrod/feedback');
+  await waitForApp(page);
+  await expectNoAxeViolations(page, 'feedback (bg)');
+  const groups = page.getByRole('group');
+  await expect(groups.filter({ hasText: 'Любезност на служителите' }).getByRole('radio')).toHaveCount(5);
+  await expect(page.getByLabel('5 – отлично').first()).toBeVisible();
+  await page.getByRole('group', { name: 'Любезност на служителите' }).getByLabel('5 – отлично').check();
+  await page.getByRole('button', { name: 'Изпратете оценката' }).click();
+  await expect(page.locator('.g-error-summary')).toBeFocused();
+  await expect(page.locator('.g-error-summary li')).toHaveCount(4);
+  for (const q of ['Яснота на информацията', 'Спазване на сроковете', 'Достъпност на услугите', 'Цялостна оценка']) {
+    await page.getByRole('group', { name: q }).getByLabel('4 – добро').check();
+  }
+  await page.getByLabel('Коментар (по желание)').fill('Повече информация на английски.');
+  await page.getByRole('button', { name: 'Изпратете оценката' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Благодарим ви' })).toBeVisible();
+});
+
+test('axe finds no violations on the feedback page in English', async ({ page }) => {
+  await openIn(page, '/kostinbrod/feedback', 'en');
+  await expect(page.locator('h1')).toHaveText('Rate the service');
+  await expectNoAxeViolations(page, 'feedback (en)');
+});
