@@ -2,6 +2,7 @@
 use crate::components::layout::Layout;
 use crate::context::provide_app_context;
 use crate::i18n::I18nProvider;
+use crate::pages::accountability::AccountabilityPage;
 use crate::pages::apply::ApplyPage;
 use crate::pages::privacy::Privacy;
 use crate::pages::report::{FeedbackPage, ReportPage};
@@ -41,6 +42,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/:slug/status") view=StatusPage/>
                     <Route path=path!("/:slug/report") view=ReportPage/>
                     <Route path=path!("/:slug/feedback") view=FeedbackPage/>
+                    <Route path=path!("/:slug/accountability") view=AccountabilityPage/>
                     <Route path=path!("/:slug/services/:code") view=ServicePage/>
                     <Route path=path!("/:slug/services/:code/apply/:step") view=ApplyPage/>
                 </Routes>

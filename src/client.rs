@@ -244,3 +244,7 @@ pub async fn submit_feedback(
         .await
         .map(|_| ())
 }
+
+pub async fn accountability(slug: &str, lang: Lang) -> Result<gishe_api::Accountability, ApiError> {
+    get(&format!("/municipalities/{slug}/accountability"), lang).await
+}

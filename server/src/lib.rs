@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod charter_import;
 pub mod config;
 pub mod demo;
+pub mod demo_history;
 pub mod error;
 pub mod idempotency;
 pub mod profile;

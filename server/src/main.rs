@@ -52,6 +52,19 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Fill demonstration municipalities with synthetic history (requests, reports, their
+    /// histories and survey answers) for their published accountability; refused for real ones.
+    DemoHistory {
+        /// The municipality; without it, every demonstration municipality.
+        #[arg(long)]
+        municipality: Option<String>,
+        /// How many months back from now.
+        #[arg(long, default_value_t = 18)]
+        months: u32,
+        /// The same seed on the same day gives the same history.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Staff access: bearer tokens, and recording events on a request.
     Staff {
         #[command(subcommand)]
@@ -218,6 +231,30 @@ async fn main() -> anyhow::Result<()> {
             let db = store::connect(&database_url).await?;
             staff_command(&db, command).await
         }
+        Command::DemoHistory {
+            municipality,
+            months,
+            seed,
+        } => {
+            let db = store::connect(&database_url).await?;
+            let slugs = match municipality {
+                Some(slug) => vec![slug],
+                None => demo_slugs(&db).await?,
+            };
+            if slugs.is_empty() {
+                anyhow::bail!("there are no demonstration municipalities (serve --demo loads them into an empty database)");
+            }
+            for slug in slugs {
+                let s = gishe_server::demo_history::generate(&db, &slug, months, seed)
+                    .await
+                    .with_context(|| format!("demonstration history for {slug}"))?;
+                println!(
+                    "{slug}: {months} months of demonstration history: {} requests, {} reports, {} survey answers",
+                    s.requests, s.reports, s.feedback
+                );
+            }
+            Ok(())
+        }
         Command::Openapi => {
             println!(
                 "{}",
@@ -256,6 +293,15 @@ async fn import(
         charter.texts().len()
     );
     Ok(())
+}
+
+async fn demo_slugs(db: &store::Db) -> anyhow::Result<Vec<String>> {
+    Ok(store::municipalities::list(db)
+        .await?
+        .into_iter()
+        .filter(|m| m.demo)
+        .map(|m| m.profile.slug)
+        .collect())
 }
 
 async fn staff_command(db: &store::Db, command: StaffCommand) -> anyhow::Result<()> {
@@ -342,6 +388,11 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
     let db = store::connect(&settings.database_url).await?;
     if settings.demo && admin::load_demo_if_empty(&db).await? {
         tracing::info!("demo mode: the demonstration municipalities were loaded");
+        // The demonstration includes 18 months of history, so accountability has figures.
+        for slug in demo_slugs(&db).await? {
+            let s = gishe_server::demo_history::generate(&db, &slug, 18, 1).await?;
+            tracing::info!(%slug, requests = s.requests, reports = s.reports, feedback = s.feedback, "demonstration history");
+        }
     }
     let dist = if gishe_server::static_files::dist_is_built(&settings.dist) {
         Some(settings.dist.clone())

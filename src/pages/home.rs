@@ -50,6 +50,10 @@ pub fn Home() -> impl IntoView {
                             <A href=format!("/{slug}/feedback") attr:class="g-task__link">{msg("home-task-feedback")}</A>
                             <p class="g-task__hint">{msg("home-task-feedback-hint")}</p>
                         </li>
+                        <li class="g-task">
+                            <A href=format!("/{slug}/accountability") attr:class="g-task__link">{msg("home-task-accountability")}</A>
+                            <p class="g-task__hint">{msg("home-task-accountability-hint")}</p>
+                        </li>
                         {if m.has_charter {
                             view! {
                                 <li class="g-task">

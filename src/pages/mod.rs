@@ -1,5 +1,6 @@
 //! One module per route.
 pub mod accessibility;
+pub mod accountability;
 pub mod apply;
 pub mod charter;
 pub mod choose;

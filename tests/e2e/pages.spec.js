@@ -4,7 +4,7 @@ import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
 
 const PAGES = [
   '/', '/accessibility', '/no-such-municipality', '/radomir/no-such-page',
-  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`, `/${s}/status`, `/${s}/report`, `/${s}/feedback`]),
+  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`, `/${s}/status`, `/${s}/report`, `/${s}/feedback`, `/${s}/accountability`]),
   '/privacy',
 ];
 

@@ -1,4 +1,5 @@
 //! The HTTP API under `/api/v1`: one module per resource, and the OpenAPI document.
+pub mod accountability;
 pub mod charter;
 pub mod feedback;
 pub mod municipalities;
@@ -33,6 +34,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(municipalities::list))
         .routes(routes!(municipalities::show))
+        .routes(routes!(accountability::show))
         .routes(routes!(charter::show))
         .routes(routes!(services::list))
         .routes(routes!(services::show))

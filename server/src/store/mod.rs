@@ -1,4 +1,5 @@
 //! Storage: the SQLite database, its migrations, and one module of queries per resource.
+pub mod accountability;
 pub mod charters;
 pub mod municipalities;
 pub mod requests;

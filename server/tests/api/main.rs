@@ -1,4 +1,5 @@
 //! API tests: the real router over real HTTP, each test with its own SQLite file.
+mod accountability;
 mod charter;
 mod helpers;
 mod import;

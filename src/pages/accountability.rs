@@ -1,0 +1,247 @@
+//! `/{slug}/accountability`: satisfaction per half-year and how often deadlines were kept, as
+//! SVG charts drawn here (no chart library in the download), each in a `figure` with a caption
+//! and the same numbers in a table. Values are written on the bars: colour never carries
+//! meaning alone.
+use crate::client;
+use crate::components::load_state::{LoadFailed, Loading};
+use crate::components::page_heading::PageHeading;
+use crate::i18n::{msg, ui_lang};
+use crate::pages::not_found::NotFound;
+use crate::pages::{use_route_municipality, RouteMunicipality};
+use gishe_api::{Accountability, HalfYear, Lang, Period};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+/// A number with the decimal separator of the interface language.
+pub fn decimal(v: f64, digits: usize, lang: Lang) -> String {
+    let s = format!("{v:.digits$}");
+    if lang == Lang::Bg {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+fn percent(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| 100.0 * f64::from(part) / f64::from(whole))
+}
+
+fn period_label(p: HalfYear) -> String {
+    tr!("accountability-period", {"year" => p.year, "half" => p.half})
+}
+
+struct Bar {
+    label: String,
+    value: Option<f64>,
+    shown: String,
+}
+
+/// Horizontal bars: one row per period, the value written at the end of each bar.
+#[component]
+fn BarChart(id: &'static str, bars: Vec<Bar>, max: f64) -> impl IntoView {
+    let row = 44.0;
+    let height = row * bars.len() as f64 + 8.0;
+    let (label_w, chart_w) = (170.0, 330.0);
+    let rows = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = 4.0 + row * i as f64;
+            let w = b.value.map(|v| (v / max).clamp(0.0, 1.0) * chart_w).unwrap_or(0.0);
+            view! {
+                <g>
+                    <text x="0" y=y + 26.0 class="g-chart__label">{b.label}</text>
+                    <rect x=label_w y=y + 8.0 width=chart_w height="24" class="g-chart__track"></rect>
+                    <rect x=label_w y=y + 8.0 width=w height="24" class="g-chart__bar"></rect>
+                    <text x=label_w + w + 8.0 y=y + 26.0 class="g-chart__value">{b.shown}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="g-chart" viewBox=format!("0 0 600 {height}") role="img" aria-labelledby=format!("{id}-caption")
+            preserveAspectRatio="xMinYMin meet">
+            {rows}
+        </svg>
+    }
+}
+
+#[component]
+pub fn AccountabilityPage() -> impl IntoView {
+    let (slug, state) = use_route_municipality();
+    let data = LocalResource::new(move || {
+        let (slug, lang) = (slug.get(), ui_lang());
+        async move { client::accountability(&slug, lang).await }
+    });
+    let retry = Callback::new(move |_| data.refetch());
+    move || match state.get() {
+        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
+        RouteMunicipality::Ready(m) => {
+            let name = m.name.to_plain();
+            view! {
+                <PageHeading title=move_tr!("accountability-title") context=Signal::derive(move || Some(name.clone()))/>
+                <p class="g-lead">{msg("accountability-lead")}</p>
+                {move || match data.get() {
+                    None => view! { <Loading message=move_tr!("accountability-loading")/> }.into_any(),
+                    Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+                    Some(Ok(a)) => view! { <Figures data=a/> }.into_any(),
+                }}
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+#[component]
+fn Figures(data: Accountability) -> impl IntoView {
+    let lang = ui_lang();
+    if data.periods.is_empty() {
+        return view! { <p class="g-notice">{msg("accountability-empty")}</p> }.into_any();
+    }
+    let periods = data.periods;
+    let avg = move |v: Option<f64>| {
+        v.map(|v| decimal(v, 2, lang))
+            .unwrap_or_else(|| tr!("accountability-no-data"))
+    };
+    let pct = move |v: Option<f64>| {
+        v.map(|v| tr!("accountability-percent", {"value" => decimal(v, 0, lang)}))
+            .unwrap_or_else(|| tr!("accountability-no-data"))
+    };
+
+    let satisfaction_bars = periods
+        .iter()
+        .map(|p| Bar {
+            label: period_label(p.period),
+            value: p.satisfaction.overall,
+            shown: avg(p.satisfaction.overall),
+        })
+        .collect();
+    let on_time_bars = periods
+        .iter()
+        .map(|p| {
+            let v = percent(p.requests_on_time, p.requests_completed);
+            Bar {
+                label: period_label(p.period),
+                value: v,
+                shown: pct(v),
+            }
+        })
+        .collect();
+    let reports_bars = periods
+        .iter()
+        .map(|p| {
+            let v = percent(p.reports_answered_on_time, p.reports_answered);
+            Bar {
+                label: period_label(p.period),
+                value: v,
+                shown: pct(v),
+            }
+        })
+        .collect();
+    let rows = |f: &dyn Fn(&Period) -> Vec<String>| {
+        periods
+            .iter()
+            .map(|p| {
+                let cells = f(p)
+                    .into_iter()
+                    .map(|c| view! { <td class="g-table__num">{c}</td> })
+                    .collect_view();
+                view! { <tr><th scope="row">{period_label(p.period)}</th>{cells}</tr> }
+            })
+            .collect_view()
+    };
+    let satisfaction_rows = rows(&|p: &Period| {
+        let s = &p.satisfaction;
+        vec![
+            avg(s.courtesy),
+            avg(s.clarity),
+            avg(s.deadlines),
+            avg(s.accessibility),
+            avg(s.overall),
+            s.answers.to_string(),
+        ]
+    });
+    let on_time_rows = rows(&|p: &Period| {
+        vec![
+            p.requests_completed.to_string(),
+            p.requests_on_time.to_string(),
+            pct(percent(p.requests_on_time, p.requests_completed)),
+        ]
+    });
+    let report_rows = rows(&|p: &Period| {
+        let r = &p.reports;
+        vec![
+            r.complaint.to_string(),
+            r.signal.to_string(),
+            r.proposal.to_string(),
+            r.praise.to_string(),
+            p.reports_answered.to_string(),
+            pct(percent(p.reports_answered_on_time, p.reports_answered)),
+        ]
+    });
+    view! {
+        {data.demo.then(|| view! { <p class="g-notice g-notice--info">{msg("accountability-demo")}</p> })}
+
+        <h2>{msg("accountability-satisfaction-title")}</h2>
+        <figure class="g-figure">
+            <figcaption id="satisfaction-chart-caption" class="g-figure__caption">{msg("accountability-satisfaction-caption")}</figcaption>
+            <BarChart id="satisfaction-chart" bars=satisfaction_bars max=5.0/>
+        </figure>
+        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="satisfaction-table-caption">
+            <table class="g-table g-table--wide" id="satisfaction-table">
+                <caption id="satisfaction-table-caption" class="g-table__caption">{msg("accountability-satisfaction-table")}</caption>
+                <thead><tr>
+                    <th scope="col">{msg("accountability-period-column")}</th>
+                    <th scope="col" class="g-table__num">{msg("feedback-courtesy")}</th>
+                    <th scope="col" class="g-table__num">{msg("feedback-clarity")}</th>
+                    <th scope="col" class="g-table__num">{msg("feedback-deadlines")}</th>
+                    <th scope="col" class="g-table__num">{msg("feedback-accessibility")}</th>
+                    <th scope="col" class="g-table__num">{msg("feedback-overall")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-answers")}</th>
+                </tr></thead>
+                <tbody>{satisfaction_rows}</tbody>
+            </table>
+        </div>
+
+        <h2>{msg("accountability-on-time-title")}</h2>
+        <figure class="g-figure">
+            <figcaption id="on-time-chart-caption" class="g-figure__caption">{msg("accountability-on-time-caption")}</figcaption>
+            <BarChart id="on-time-chart" bars=on_time_bars max=100.0/>
+        </figure>
+        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="on-time-table-caption">
+            <table class="g-table g-table--wide" id="on-time-table">
+                <caption id="on-time-table-caption" class="g-table__caption">{msg("accountability-on-time-table")}</caption>
+                <thead><tr>
+                    <th scope="col">{msg("accountability-period-column")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-completed")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-on-time")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-share")}</th>
+                </tr></thead>
+                <tbody>{on_time_rows}</tbody>
+            </table>
+        </div>
+
+        <h2>{msg("accountability-reports-title")}</h2>
+        <figure class="g-figure">
+            <figcaption id="reports-chart-caption" class="g-figure__caption">{msg("accountability-reports-caption")}</figcaption>
+            <BarChart id="reports-chart" bars=reports_bars max=100.0/>
+        </figure>
+        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="reports-table-caption">
+            <table class="g-table g-table--wide" id="reports-table">
+                <caption id="reports-table-caption" class="g-table__caption">{msg("accountability-reports-table")}</caption>
+                <thead><tr>
+                    <th scope="col">{msg("accountability-period-column")}</th>
+                    <th scope="col" class="g-table__num">{msg("report-kind-complaint")}</th>
+                    <th scope="col" class="g-table__num">{msg("report-kind-signal")}</th>
+                    <th scope="col" class="g-table__num">{msg("report-kind-proposal")}</th>
+                    <th scope="col" class="g-table__num">{msg("report-kind-praise")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-answered")}</th>
+                    <th scope="col" class="g-table__num">{msg("accountability-answered-on-time")}</th>
+                </tr></thead>
+                <tbody>{report_rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
