@@ -28,6 +28,17 @@ test('a signal needs a name and a way to reply; then it is filed and tracked lik
   await expect(page.getByLabel('Код за достъп')).not.toHaveValue('');
   await page.getByRole('button', { name: 'Проверете' }).click();
   await expect(page.locator('.g-status-result')).toContainText('Заведено');
+  // Staff take it up through the API; the citizen sees it on the same page.
+  const res = await page.request.post(`/api/v1/staff/requests/${number}/events`, {
+    headers: { Authorization: `Bearer ${process.env.GISHE_STAFF_TOKEN}` },
+    data: { kind: 'note', note: 'Екип е изпратен да поправи пейката.' },
+  });
+  expect(res.status()).toBe(201);
+  await page.getByRole('button', { name: 'Проверете' }).click();
+  await expect(page.locator('.g-timeline__note')).toHaveText('Екип е изпратен да поправи пейката.');
+  const timeline = await page.getByRole('list', { name: 'История на заявлението' }).ariaSnapshot();
+  expect(timeline).toContain('Бележка от общината');
+  expect(timeline).toContain('Екип е изпратен да поправи пейката.');
 });
 
 test('anonymous praise is accepted and says plainly that there is no personal reply', async ({ page }) => {

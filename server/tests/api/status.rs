@@ -384,3 +384,83 @@ async fn refused_from_any_open_state_and_bad_events_are_4xx_storing_nothing() {
         409
     );
 }
+
+/// Drives a fresh request to `target` through allowed events; returns its registry number.
+async fn request_in(app: &TestApp, t: &str, target: &str, n: usize) -> String {
+    let (number, _) = file_request(app, &format!("status-walk-{n:012}")).await;
+    let path: &[&str] = match target {
+        "registered" => &[],
+        "in_progress" => &["in_progress"],
+        "more_information_needed" => &["in_progress", "more_information_needed"],
+        "ready" => &["in_progress", "ready"],
+        "completed" => &["in_progress", "ready", "completed"],
+        _ => &["refused"],
+    };
+    for kind in path {
+        let body = if *kind == "refused" {
+            json!({ "kind": kind, "reason": "Непълни документи" })
+        } else {
+            json!({ "kind": kind })
+        };
+        assert_eq!(
+            event(app, Some(t), &number, body).await.status(),
+            201,
+            "{target} via {kind}"
+        );
+    }
+    number
+}
+
+#[tokio::test]
+async fn every_status_change_through_the_api_is_allowed_or_refused_as_the_state_machine_says() {
+    let app = spawn_demo().await;
+    let t = token(&app, "Проверка").await;
+    let states = [
+        "registered",
+        "in_progress",
+        "more_information_needed",
+        "ready",
+        "completed",
+        "refused",
+    ];
+    let kinds = [
+        "in_progress",
+        "more_information_needed",
+        "ready",
+        "completed",
+        "refused",
+    ];
+    let mut n = 0;
+    for from in states {
+        for kind in kinds {
+            n += 1;
+            let number = request_in(&app, &t, from, n).await;
+            let status = gishe_api::RequestStatus::from_code(from).unwrap();
+            let expected = gishe_api::apply_event(
+                status,
+                gishe_api::EventKind::from_code(kind).unwrap(),
+                gishe_api::calendar::Date::parse_iso("2099-01-01").unwrap(),
+                Some("причина"),
+                None,
+                None,
+            );
+            let res = event(
+                &app,
+                Some(&t),
+                &number,
+                json!({ "kind": kind, "reason": "причина" }),
+            )
+            .await;
+            match expected {
+                Ok(next) => {
+                    assert_eq!(res.status(), 201, "{from} → {kind}");
+                    assert_eq!(res.json::<Value>().await.unwrap()["status"], next.code());
+                }
+                Err(e) => {
+                    assert_eq!(res.status(), 409, "{from} → {kind}");
+                    assert_eq!(res.json::<Value>().await.unwrap()["code"], e.code());
+                }
+            }
+        }
+    }
+}
