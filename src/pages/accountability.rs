@@ -36,30 +36,34 @@ struct Bar {
     shown: String,
 }
 
-/// Horizontal bars: one row per period, the value written at the end of each bar.
+/// Horizontal bars, one row per period: the label above its bar, the value written after it.
+/// Drawn narrow (360 units) so text stays legible on a phone; the figure caps its width.
 #[component]
 fn BarChart(id: &'static str, bars: Vec<Bar>, max: f64) -> impl IntoView {
-    let row = 44.0;
-    let height = row * bars.len() as f64 + 8.0;
-    let (label_w, chart_w) = (170.0, 330.0);
+    let row = 58.0;
+    let height = row * bars.len() as f64 + 4.0;
+    let chart_w = 290.0;
     let rows = bars
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
-            let y = 4.0 + row * i as f64;
-            let w = b.value.map(|v| (v / max).clamp(0.0, 1.0) * chart_w).unwrap_or(0.0);
+            let y = row * i as f64;
+            let w = b
+                .value
+                .map(|v| (v / max).clamp(0.0, 1.0) * chart_w)
+                .unwrap_or(0.0);
             view! {
                 <g>
-                    <text x="0" y=y + 26.0 class="g-chart__label">{b.label}</text>
-                    <rect x=label_w y=y + 8.0 width=chart_w height="24" class="g-chart__track"></rect>
-                    <rect x=label_w y=y + 8.0 width=w height="24" class="g-chart__bar"></rect>
-                    <text x=label_w + w + 8.0 y=y + 26.0 class="g-chart__value">{b.shown}</text>
+                    <text x="0" y=y + 17.0 class="g-chart__label">{b.label}</text>
+                    <rect x="0" y=y + 25.0 width=chart_w height="24" class="g-chart__track"></rect>
+                    <rect x="0" y=y + 25.0 width=w height="24" class="g-chart__bar"></rect>
+                    <text x=w + 6.0 y=y + 43.0 class="g-chart__value">{b.shown}</text>
                 </g>
             }
         })
         .collect_view();
     view! {
-        <svg class="g-chart" viewBox=format!("0 0 600 {height}") role="img" aria-labelledby=format!("{id}-caption")
+        <svg class="g-chart" viewBox=format!("0 0 360 {height}") role="img" aria-labelledby=format!("{id}-caption")
             preserveAspectRatio="xMinYMin meet">
             {rows}
         </svg>

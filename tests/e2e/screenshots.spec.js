@@ -3,7 +3,7 @@
 import { test } from '@playwright/test';
 import { openIn } from './helpers.js';
 
-const SHOTS = ['/', '/radomir', '/radomir/charter', '/nova-zagora/charter', '/radomir/services', '/radomir/services?q=naslednici', '/accessibility', '/nowhere'];
+const SHOTS = ['/', '/radomir', '/radomir/charter', '/nova-zagora/charter', '/radomir/services', '/radomir/services?q=naslednici', '/radomir/status', '/radomir/report', '/radomir/feedback', '/radomir/accountability', '/privacy', '/accessibility', '/nowhere'];
 
 test.skip(!process.env.GISHE_SCREENSHOTS, 'screenshots only on request');
 
