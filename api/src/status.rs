@@ -28,7 +28,8 @@ impl RegistryNumber {
                     .take_while(|c| c.is_ascii_alphabetic())
                     .collect();
                 let digits = &one[l.len()..];
-                if digits.len() != 10 {
+                // Byte slicing below needs ASCII digits only.
+                if digits.len() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 (l, digits[..4].to_string(), digits[4..].to_string())
@@ -276,7 +277,15 @@ pub struct NewEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use RequestStatus as S;
+
+    proptest! {
+        #[test]
+        fn registry_number_parsing_never_panics(s in "\\PC{0,24}") {
+            let _ = RegistryNumber::parse(&s);
+        }
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).expect("date")

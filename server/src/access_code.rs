@@ -30,6 +30,44 @@ pub fn verify(code: &str, stored: &str) -> bool {
     })
 }
 
+/// Argon2id takes ~19 MiB per run: at most this many run at once, whatever the traffic.
+const CONCURRENT_HASHES: usize = 4;
+
+fn permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(CONCURRENT_HASHES))
+}
+
+/// A hash to verify against when a registry number is unknown, so that answer takes as long
+/// as a wrong code. Made once, at start-up (see `warm_up`).
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash(&generate()).expect("argon2 hashes a fixed-size code"))
+}
+
+/// Computes the dummy hash now rather than on the first unknown number.
+pub fn warm_up() {
+    let _ = dummy_hash();
+}
+
+/// Hashes off the async threads, under the concurrency cap.
+pub async fn hash_limited(code: String) -> anyhow::Result<String> {
+    let _permit = permits().acquire().await?;
+    tokio::task::spawn_blocking(move || hash(&code)).await?
+}
+
+/// Verifies off the async threads, under the concurrency cap. Without a stored hash (unknown
+/// number) the dummy hash is checked instead, which takes the same time and always fails.
+pub async fn verify_limited(code: String, stored: Option<String>) -> bool {
+    let Ok(_permit) = permits().acquire().await else {
+        return false;
+    };
+    let stored = stored.unwrap_or_else(|| dummy_hash().to_string());
+    tokio::task::spawn_blocking(move || verify(&code, &stored))
+        .await
+        .unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ pub mod static_files;
 pub mod store;
 
 use axum::http::{header, HeaderValue};
+use axum::response::IntoResponse;
 use axum::Router;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -39,6 +40,8 @@ pub struct AppState {
 pub struct StatusLimits {
     pub per_ip: rate_limit::Limiter,
     pub per_number: rate_limit::Limiter,
+    /// Survey answers per client address.
+    pub feedback_per_ip: rate_limit::Limiter,
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
@@ -52,6 +55,7 @@ impl StatusLimits {
         StatusLimits {
             per_ip: rate_limit::Limiter::new(per_ip, window),
             per_number: rate_limit::Limiter::new(per_number, window),
+            feedback_per_ip: rate_limit::Limiter::new(per_ip, window),
             trusted_proxies,
         }
     }
@@ -79,6 +83,7 @@ impl AppState {
 
 /// The whole application: `/api/v1` and, when `dist` is given, the built web app.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
+    access_code::warm_up();
     let (api, _doc) = routes::api();
     let api = api
         .layer(CompressionLayer::new())
@@ -113,6 +118,12 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .layer(TraceLayer::new_for_http())
+        // A bug must still answer with a problem document, and never echo the request.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                error::ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
+            },
+        ))
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json`.

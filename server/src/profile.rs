@@ -97,6 +97,19 @@ impl Profile {
         Ok(profile)
     }
 
+    /// The prefix of this municipality's registry numbers: the profile's, else the slug's first
+    /// letters in capitals.
+    pub fn effective_registry_prefix(&self) -> String {
+        self.registry_prefix.clone().unwrap_or_else(|| {
+            self.slug
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .take(3)
+                .collect::<String>()
+                .to_ascii_uppercase()
+        })
+    }
+
     pub fn validate(&self) -> Result<(), ProfileError> {
         let s = &self.slug;
         let ok = (2..=40).contains(&s.len())
@@ -110,10 +123,9 @@ impl Profile {
         if RESERVED_SLUGS.contains(&s.as_str()) {
             return Err(ProfileError::ReservedSlug(s.clone()));
         }
-        if let Some(p) = &self.registry_prefix {
-            if !(2..=5).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(ProfileError::RegistryPrefix(p.clone()));
-            }
+        let p = self.effective_registry_prefix();
+        if !(2..=5).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(ProfileError::RegistryPrefix(p));
         }
         let all_phones = self
             .phones

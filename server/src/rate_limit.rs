@@ -4,6 +4,10 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// Keys kept at most; beyond that, new keys are refused until old ones expire, so memory and
+/// the cost of a check stay bounded whatever keys an attacker invents.
+const MAX_KEYS: usize = 50_000;
+
 /// At most `max` attempts per `window` for each key.
 pub struct Limiter {
     max: usize,
@@ -24,10 +28,13 @@ impl Limiter {
     pub fn check(&self, key: &str) -> Result<(), u64> {
         let now = Instant::now();
         let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget keys whose window has passed, so memory stays bounded by recent traffic.
-        if hits.len() > 10_000 {
+        if hits.len() >= MAX_KEYS && !hits.contains_key(key) {
+            // Forget expired keys; if it is still full, refuse rather than grow.
             let window = self.window;
             hits.retain(|_, q| q.back().is_some_and(|t| now.duration_since(*t) < window));
+            if hits.len() >= MAX_KEYS {
+                return Err(self.window.as_secs().max(1));
+            }
         }
         let q = hits.entry(key.to_string()).or_default();
         while q
@@ -46,24 +53,54 @@ impl Limiter {
     }
 }
 
+/// A hop of `X-Forwarded-For`: an address, possibly with a port (`1.2.3.4:5678`, `[::1]:80`).
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim();
+    if let Ok(ip) = hop.parse::<IpAddr>() {
+        return Some(ip);
+    }
+    if let Ok(sa) = hop.parse::<SocketAddr>() {
+        return Some(sa.ip());
+    }
+    hop.strip_prefix('[')
+        .and_then(|h| h.split(']').next())
+        .and_then(|h| h.parse().ok())
+}
+
 /// The client's address: the peer, or — only when the peer is a trusted proxy — the nearest
-/// address in `X-Forwarded-For` that is not itself a trusted proxy.
-pub fn client_ip(peer: SocketAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) -> IpAddr {
+/// address in `X-Forwarded-For` (all of its header lines) that is not itself a trusted proxy.
+pub fn client_ip(peer: SocketAddr, headers: &axum::http::HeaderMap, trusted: &[IpAddr]) -> IpAddr {
     let peer_ip = peer.ip();
     if !trusted.contains(&peer_ip) {
         return peer_ip;
     }
-    let Some(header) = forwarded_for else {
-        return peer_ip;
-    };
-    for hop in header.split(',').rev() {
-        match hop.trim().parse::<IpAddr>() {
-            Ok(ip) if trusted.contains(&ip) => continue,
-            Ok(ip) => return ip,
-            Err(_) => return peer_ip,
+    let joined: Vec<String> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect();
+    let joined = joined.join(",");
+    for hop in joined.split(',').rev().filter(|h| !h.trim().is_empty()) {
+        match parse_hop(hop) {
+            Some(ip) if trusted.contains(&ip) => continue,
+            Some(ip) => return ip,
+            // Our own proxy wrote the hops to the right; anything unreadable is not a client.
+            None => break,
         }
     }
     peer_ip
+}
+
+/// The rate-limit key of an address: IPv6 clients count per /64, since one host usually
+/// holds a whole /64.
+pub fn client_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
 }
 
 #[cfg(test)]
@@ -80,25 +117,53 @@ mod tests {
         assert!(l.check("b").is_ok(), "another key has its own count");
     }
 
+    fn xff(values: &[&str]) -> axum::http::HeaderMap {
+        let mut h = axum::http::HeaderMap::new();
+        for v in values {
+            h.append("x-forwarded-for", v.parse().unwrap());
+        }
+        h
+    }
+
     #[test]
     fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
         let proxy: IpAddr = "10.0.0.1".parse().unwrap();
         let peer = SocketAddr::new(proxy, 5000);
         let stranger = SocketAddr::new("203.0.113.9".parse().unwrap(), 5000);
+        let client: IpAddr = "198.51.100.7".parse().unwrap();
+        assert_eq!(client_ip(peer, &xff(&["198.51.100.7"]), &[proxy]), client);
         assert_eq!(
-            client_ip(peer, Some("198.51.100.7"), &[proxy]),
-            "198.51.100.7".parse::<IpAddr>().unwrap()
+            client_ip(peer, &xff(&["1.1.1.1, 198.51.100.7, 10.0.0.1"]), &[proxy]),
+            client
         );
         assert_eq!(
-            client_ip(peer, Some("1.1.1.1, 198.51.100.7, 10.0.0.1"), &[proxy]),
-            "198.51.100.7".parse::<IpAddr>().unwrap()
+            client_ip(peer, &xff(&["1.1.1.1", "198.51.100.7:4711"]), &[proxy]),
+            client,
+            "all lines, ports stripped"
         );
         assert_eq!(
-            client_ip(stranger, Some("198.51.100.7"), &[proxy]),
+            client_ip(stranger, &xff(&["198.51.100.7"]), &[proxy]),
             stranger.ip(),
             "spoofed header ignored"
         );
-        assert_eq!(client_ip(peer, Some("not-an-ip"), &[proxy]), proxy);
-        assert_eq!(client_ip(peer, None, &[proxy]), proxy);
+        assert_eq!(client_ip(peer, &xff(&["not-an-ip"]), &[proxy]), proxy);
+        assert_eq!(client_ip(peer, &xff(&[]), &[proxy]), proxy);
+    }
+
+    #[test]
+    fn ipv6_clients_count_per_64_and_the_map_stays_bounded() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(
+            client_key(a),
+            client_key("2001:db8:1:3::1".parse().unwrap())
+        );
+        let l = Limiter::new(5, Duration::from_secs(60));
+        for i in 0..MAX_KEYS {
+            assert!(l.check(&i.to_string()).is_ok());
+        }
+        assert!(l.check("one-more").is_err(), "a full map refuses new keys");
+        assert!(l.check("1").is_ok(), "known keys still count");
     }
 }

@@ -131,3 +131,35 @@ fn a_staff_event_from_the_cli_follows_the_state_machine() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown event kind"));
 }
+
+#[test]
+fn a_second_municipality_with_the_same_registry_prefix_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("prefix.db");
+    let first = dir.path().join("a.toml");
+    let second = dir.path().join("b.toml");
+    std::fs::write(
+        &first,
+        "slug = \"alpha\"\nregistry_prefix = \"ALP\"\n[name]\nbg = \"Община Алфа\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "slug = \"alpine\"\n[name]\nbg = \"Община Алпийска\"\n",
+    )
+    .unwrap();
+    assert!(server(&db)
+        .arg("load-profile")
+        .arg(&first)
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = server(&db)
+        .arg("load-profile")
+        .arg(&second)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "ALP would be used twice");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ALP"));
+}

@@ -19,9 +19,19 @@ use gishe_api::{FieldError, NewFeedback, Problem, RegistryNumber};
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<StatusCode, ApiError> {
     let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
+    // Survey answers are published figures, and a tied answer checks an access code: both are
+    // limited like the status check, so neither stuffing nor guessing codes pays.
+    let ip = crate::rate_limit::client_ip(peer, &headers, &state.limits.trusted_proxies);
+    state
+        .limits
+        .feedback_per_ip
+        .check(&crate::rate_limit::client_key(ip))
+        .map_err(ApiError::RateLimited)?;
     let f: NewFeedback = parse_json(&body)?;
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
@@ -32,15 +42,17 @@ pub async fn create(
     }
     let mut request_id = None;
     if let Some(number) = RegistryNumber::parse(&f.registry_number) {
+        state
+            .limits
+            .per_number
+            .check(number.as_str())
+            .map_err(ApiError::RateLimited)?;
         let code = gishe_api::normalize_access_code(&f.access_code).unwrap_or_default();
         let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
-        let hash = found
-            .as_ref()
-            .map(|r| r.access_code_hash.clone())
-            .unwrap_or_default();
-        let ok = tokio::task::spawn_blocking(move || access_code::verify(&code, &hash))
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?;
+        // Unknown numbers verify against the dummy hash: the answer time says nothing.
+        let ok =
+            access_code::verify_limited(code, found.as_ref().map(|r| r.access_code_hash.clone()))
+                .await;
         match found.filter(|r| ok && r.municipality_id == m.id) {
             Some(r) => request_id = Some(r.id),
             None => {

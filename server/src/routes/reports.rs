@@ -30,6 +30,14 @@ pub async fn create(
     let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
     let key = idempotency_key(&headers)?;
     let report: NewReport = parse_json(&body)?;
+    let canonical = serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.into()))?;
+    let scope = format!("{slug}/reports");
+    if let Some(outcome) =
+        store::requests::replay(&state.db, &scope, &key, &idempotency::body_hash(&canonical))
+            .await?
+    {
+        return created(outcome);
+    }
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
         .ok_or(ApiError::MunicipalityNotFound)?;
@@ -40,12 +48,7 @@ pub async fn create(
     let submitted_at = now();
     let answer_by = expected_completion(submitted_at, Deadline::Months(2), &state.calendar);
     let code = access_code::generate();
-    let code_for_hash = code.clone();
-    let code_hash = tokio::task::spawn_blocking(move || access_code::hash(&code_for_hash))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))??;
-    let canonical = serde_json::to_vec(&report).map_err(|e| ApiError::Internal(e.into()))?;
-    let scope = format!("{slug}/reports");
+    let code_hash = access_code::hash_limited(code.clone()).await?;
     let anonymous = report.is_anonymous();
     let outcome = store::requests::create(
         &state.db,

@@ -12,7 +12,7 @@ use gishe_api::{FieldError, NewRequest, Problem, RequestReceipt};
 /// Reads the JSON body, naming the field when a value has the wrong type or is unknown.
 pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         match inner.classify() {
@@ -27,9 +27,20 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
                     .into(),
                 }])
             }
-            _ => ApiError::MalformedJson(inner.to_string()),
+            // Say where, never what: the message would echo the input (a personal number, say).
+            _ => {
+                ApiError::MalformedJson(format!("line {} column {}", inner.line(), inner.column()))
+            }
         }
-    })
+    })?;
+    de.end().map_err(|e| {
+        ApiError::MalformedJson(format!(
+            "unexpected data at line {} column {}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(value)
 }
 
 /// The `Idempotency-Key` header: required, 16–200 printable characters.
@@ -55,17 +66,9 @@ pub fn now() -> UtcSeconds {
     UtcSeconds(secs)
 }
 
-/// The prefix of registry numbers: the profile's, else the slug's first letters.
+/// The prefix of registry numbers.
 pub fn prefix(profile: &crate::profile::Profile) -> String {
-    profile.registry_prefix.clone().unwrap_or_else(|| {
-        profile
-            .slug
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .take(3)
-            .collect::<String>()
-            .to_ascii_uppercase()
-    })
+    profile.effective_registry_prefix()
 }
 
 /// Apply for a service. Needs an `Idempotency-Key` header (16–200 printable characters, e.g. a
@@ -87,6 +90,14 @@ pub async fn create(
     let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
     let key = idempotency_key(&headers)?;
     let request: NewRequest = parse_json(&body)?;
+    let canonical = serde_json::to_vec(&request).map_err(|e| ApiError::Internal(e.into()))?;
+    let scope = format!("{slug}/requests");
+    if let Some(outcome) =
+        store::requests::replay(&state.db, &scope, &key, &idempotency::body_hash(&canonical))
+            .await?
+    {
+        return created(outcome);
+    }
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
         .ok_or(ApiError::MunicipalityNotFound)?;
@@ -119,12 +130,7 @@ pub async fn create(
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated tier missing")))?;
     let expected = expected_completion(submitted_at, tier.deadline, &state.calendar);
     let code = access_code::generate();
-    let code_for_hash = code.clone();
-    let code_hash = tokio::task::spawn_blocking(move || access_code::hash(&code_for_hash))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))??;
-    let canonical = serde_json::to_vec(&request).map_err(|e| ApiError::Internal(e.into()))?;
-    let scope = format!("{slug}/requests");
+    let code_hash = access_code::hash_limited(code.clone()).await?;
     let outcome = store::requests::create(
         &state.db,
         Creation {

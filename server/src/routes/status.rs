@@ -12,13 +12,6 @@ use gishe_api::{
     FieldError, NewRequest, Problem, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery,
 };
 use std::net::SocketAddr;
-use std::sync::OnceLock;
-
-/// A hash to verify against when the number is unknown, so both cases take as long.
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| access_code::hash("0000000000").unwrap_or_default())
-}
 
 /// Status and timeline of a request. Rate limited per client address and per registry number.
 #[utoipa::path(post, path = "/status", tag = "requests", request_body = StatusQuery,
@@ -52,12 +45,11 @@ pub async fn check(
     let (Some(number), Some(code)) = (number, code) else {
         return Err(ApiError::Validation(errors));
     };
-    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    let ip = rate_limit::client_ip(peer, forwarded, &state.limits.trusted_proxies);
+    let ip = rate_limit::client_ip(peer, &headers, &state.limits.trusted_proxies);
     state
         .limits
         .per_ip
-        .check(&ip.to_string())
+        .check(&rate_limit::client_key(ip))
         .map_err(ApiError::RateLimited)?;
     state
         .limits
@@ -66,13 +58,8 @@ pub async fn check(
         .map_err(ApiError::RateLimited)?;
 
     let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
-    let stored_hash = found
-        .as_ref()
-        .map(|r| r.access_code_hash.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
-    let verified = tokio::task::spawn_blocking(move || access_code::verify(&code, &stored_hash))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
+    let stored_hash = found.as_ref().map(|r| r.access_code_hash.clone());
+    let verified = access_code::verify_limited(code, stored_hash).await;
     let Some(request) = found.filter(|_| verified) else {
         return Err(ApiError::RequestNotFound);
     };

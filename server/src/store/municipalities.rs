@@ -59,8 +59,17 @@ pub async fn count(db: &Db) -> anyhow::Result<i64> {
         .await?)
 }
 
-/// Creates the municipality or replaces its profile; returns its id.
+/// Creates the municipality or replaces its profile; returns its id. Refuses a registry-number
+/// prefix another municipality already uses: numbers must never collide.
 pub async fn upsert(db: &Db, profile: &Profile, demo: bool, position: i64) -> anyhow::Result<i64> {
+    let prefix = profile.effective_registry_prefix();
+    if let Some(other) = list(db)
+        .await?
+        .into_iter()
+        .find(|m| m.profile.slug != profile.slug && m.profile.effective_registry_prefix() == prefix)
+    {
+        anyhow::bail!("the registry prefix {prefix} is already used by {}: give this municipality another registry_prefix", other.profile.slug);
+    }
     let json = serde_json::to_string(profile)?;
     let id = sqlx::query_scalar(
         "INSERT INTO municipalities (slug, name_bg, name_en, profile, demo, position)

@@ -32,6 +32,30 @@ pub enum Outcome {
     KeyReused,
 }
 
+/// A submission seen before: its first answer (same body) or a refusal (other body). Checked
+/// before anything else, so a retry is answered even if the catalogue changed since.
+pub async fn replay(
+    db: &Db,
+    scope: &str,
+    key: &str,
+    body_hash: &[u8; 32],
+) -> anyhow::Result<Option<Outcome>> {
+    let key_hash = crate::idempotency::key_hash(scope, key);
+    let seen: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
+        "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = ?",
+    )
+    .bind(&key_hash[..])
+    .fetch_optional(db)
+    .await?;
+    Ok(match seen {
+        None => None,
+        Some((stored, _, _)) if stored != body_hash[..] => Some(Outcome::KeyReused),
+        Some((_, nonce, sealed)) => Some(Outcome::Replayed(crate::idempotency::open(
+            scope, key, &nonce, &sealed,
+        )?)),
+    })
+}
+
 /// Creates a request exactly once. `answer` turns the new registry number into the response
 /// body; that body is what a replay of the same key returns.
 pub async fn create(

@@ -464,3 +464,71 @@ async fn every_status_change_through_the_api_is_allowed_or_refused_as_the_state_
         }
     }
 }
+
+#[tokio::test]
+async fn the_history_cannot_be_changed_or_deleted_even_in_the_database() {
+    let app = spawn_demo().await;
+    file_request(&app, "status-key-append-only-1").await;
+    assert!(sqlx::query("UPDATE request_events SET kind = 'completed'")
+        .execute(&app.db)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM request_events")
+        .execute(&app.db)
+        .await
+        .is_err());
+    assert_eq!(events_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn odd_registry_numbers_and_trailing_garbage_are_4xx_not_crashes() {
+    let app = spawn_demo().await;
+    let res = status(&app, "RDM123é45678", "ABCDE-12345").await;
+    assert_eq!(res.status(), 422);
+    let res = app
+        .client
+        .post(app.url("/api/v1/status"))
+        .header("content-type", "application/json")
+        .body("{\"registry_number\":\"RDM-2026-000001\",\"access_code\":\"ABCDE-12345\"} trailing")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    // A body that is a bare personal number is refused without echoing it.
+    let res = app
+        .client
+        .post(app.url("/api/v1/status"))
+        .header("content-type", "application/json")
+        .body("\"8032056031\"")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error());
+    assert!(!res.text().await.unwrap().contains("8032056031"));
+}
+
+#[tokio::test]
+async fn tied_feedback_is_rate_limited_per_number_like_the_status_check() {
+    let limits = gishe_server::StatusLimits::new(100, 2, Duration::from_secs(600), Vec::new());
+    let app = spawn_with_limits(limits).await;
+    let body = json!({ "courtesy": 5, "clarity": 5, "deadlines": 5, "accessibility": 5, "overall": 5,
+        "registry_number": "RDM-2026-000777", "access_code": "00000-00000" });
+    for _ in 0..2 {
+        let res = app
+            .client
+            .post(app.url("/api/v1/municipalities/radomir/feedback"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+    }
+    let res = app
+        .client
+        .post(app.url("/api/v1/municipalities/radomir/feedback"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+}
