@@ -9,19 +9,20 @@ const PAGES = [
 ];
 
 for (const lang of ['bg', 'en']) {
-  test(`axe finds no WCAG 2.2 AA violations on any page (${lang})`, async ({ browser }) => {
-    const context = await browser.newContext({ locale: lang === 'bg' ? 'bg-BG' : 'en-GB' });
-    const page = await context.newPage();
-    for (const path of PAGES) {
+  for (const path of PAGES) {
+    test(`axe finds no WCAG 2.2 AA violations on ${path} (${lang})`, async ({ browser }) => {
+      const context = await browser.newContext({ locale: lang === 'bg' ? 'bg-BG' : 'en-GB' });
+      const page = await context.newPage();
       await openIn(page, path, lang);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoAxeViolations(page, `${path} (${lang})`);
-    }
-    await context.close();
-  });
+      await context.close();
+    });
+  }
 }
 
 test('every page has one h1, the landmarks and a skip link', async ({ page }) => {
+  test.setTimeout(120_000);
   for (const path of PAGES) {
     await page.goto(path);
     await waitForApp(page);
@@ -35,6 +36,7 @@ test('every page has one h1, the landmarks and a skip link', async ({ page }) =>
 });
 
 test('no page scrolls sideways on a 360 px phone or at 320 px', async ({ browser }) => {
+  test.setTimeout(180_000);
   for (const width of [360, 320]) {
     const context = await browser.newContext({ viewport: { width, height: 740 }, locale: 'bg-BG' });
     const page = await context.newPage();
