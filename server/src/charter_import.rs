@@ -1720,8 +1720,8 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 /// Bulgarian official streamlined transliteration (the table of the Transliteration Act,
-/// without the `-ия` → `-ia` word-end exception), lower case.
-fn translit(c: char) -> Option<&'static str> {
+/// without the `-ия` → `-ia` word-end exception), lower case. Also used by catalogue search.
+pub fn translit(c: char) -> Option<&'static str> {
     Some(match c {
         'а' => "a",
         'б' => "b",

@@ -98,7 +98,7 @@ pub async fn generate_until(
     write(
         db,
         m.id,
-        &crate::routes::requests::prefix(&m.profile),
+        &m.profile.effective_registry_prefix(),
         &code_hash,
         &plans,
     )

@@ -3,44 +3,7 @@
 //!
 //! Both the document and the query are folded into one "skeleton": lower case, Cyrillic
 //! transliterated by the official Bulgarian system, then the spellings people use for the
-//! same sound collapsed into one letter (ts/c → c, sht/st → w, zh/j → j, …).
-
-fn transliterate(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'д' => "d",
-        'е' => "e",
-        'ж' => "zh",
-        'з' => "z",
-        'и' => "i",
-        'й' => "y",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "h",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "sht",
-        'ъ' => "a",
-        'ь' => "y",
-        'ю' => "yu",
-        'я' => "ya",
-        'ѣ' => "e",
-        _ => return None,
-    })
-}
+//! same sound collapsed into one letter (ts/c → c, sht → w, zh → j, ya/ia/ja → a, …).
 
 /// Informal spellings, longest first, mapped to one symbol each.
 const FOLDS: [(&str, &str); 18] = [
@@ -69,7 +32,7 @@ const FOLDS: [(&str, &str); 18] = [
 pub fn skeleton(text: &str) -> String {
     let mut latin = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        if let Some(t) = transliterate(c) {
+        if let Some(t) = crate::charter_import::translit(c) {
             latin.push_str(t);
         } else if c.is_alphanumeric() {
             latin.push(c);

@@ -8,6 +8,7 @@ pub mod requests;
 pub mod services;
 pub mod staff;
 pub mod status;
+pub mod submission;
 
 use crate::error::ApiError;
 use crate::AppState;

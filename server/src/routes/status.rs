@@ -1,6 +1,7 @@
 //! `POST /status`: a request's status and timeline, for its registry number and access code.
 //! An unknown number and a wrong code get the same answer in the same time.
 use super::requests::parse_json;
+use super::ContentLang;
 use crate::error::ApiError;
 use crate::{access_code, rate_limit, store, AppState};
 use axum::body::Bytes;
@@ -22,6 +23,7 @@ use std::net::SocketAddr;
 pub async fn check(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ContentLang(lang): ContentLang,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Json<RequestStatusView>, ApiError> {
@@ -70,13 +72,6 @@ pub async fn check(
             .fetch_one(&state.db)
             .await
             .map_err(|e| ApiError::Internal(e.into()))?;
-    let lang = gishe_api::Lang::from_accept_language(
-        headers
-            .get("accept-language")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
-    )
-    .unwrap_or_default();
     let service =
         store::services::by_code(&state.db, request.municipality_id, &request.service_code).await?;
     let submitted: Option<NewRequest> = serde_json::from_str(&request.body).ok();
