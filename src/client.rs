@@ -66,13 +66,32 @@ async fn get_with<T: DeserializeOwned>(
     let res = Request::get(&url)
         .header("Accept", "application/json")
         .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if res.ok() {
-        return res.json::<T>().await.map_err(|_| ApiError::Unexpected);
-    }
+        .await;
+    answer(res).await?.ok_or(ApiError::Unexpected)
+}
+
+/// What an answer means to the app: its JSON (`None` when empty), or why it failed.
+async fn answer<T: DeserializeOwned>(
+    res: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<Option<T>, ApiError> {
+    let res = res.map_err(|_| ApiError::Network)?;
     let status = res.status();
+    if res.ok() {
+        let text = res.text().await.map_err(|_| ApiError::Unexpected)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        return serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|_| ApiError::Unexpected);
+    }
+    let retry_after = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.parse::<u64>().ok());
     match res.json::<Problem>().await {
+        Ok(_) if status == 429 => Err(ApiError::RateLimited(retry_after.unwrap_or(60))),
+        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
         Ok(p) => Err(ApiError::Problem {
             status,
             code: p.code,
@@ -84,6 +103,25 @@ async fn get_with<T: DeserializeOwned>(
             code: String::new(),
         }),
     }
+}
+
+/// POSTs JSON with extra headers (`Idempotency-Key`, `Accept-Language`).
+async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    headers: &[(&str, &str)],
+) -> Result<Option<T>, ApiError> {
+    let mut req = Request::post(&format!("{BASE}{path}")).header("Accept", "application/json");
+    for (name, value) in headers {
+        req = req.header(name, value);
+    }
+    answer(
+        req.json(body)
+            .map_err(|_| ApiError::Unexpected)?
+            .send()
+            .await,
+    )
+    .await
 }
 
 pub async fn municipalities(lang: Lang) -> Result<Vec<MunicipalitySummary>, ApiError> {
@@ -125,100 +163,21 @@ pub async fn submit(
     request: &NewRequest,
     idempotency_key: &str,
 ) -> Result<RequestReceipt, ApiError> {
-    let res = Request::post(&format!("{BASE}/municipalities/{slug}/requests"))
-        .header("Accept", "application/json")
-        .header("Idempotency-Key", idempotency_key)
-        .json(request)
-        .map_err(|_| ApiError::Unexpected)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if res.status() == 201 {
-        return res
-            .json::<RequestReceipt>()
-            .await
-            .map_err(|_| ApiError::Unexpected);
-    }
-    let status = res.status();
-    match res.json::<Problem>().await {
-        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
-        Ok(p) => Err(ApiError::Problem {
-            status,
-            code: p.code,
-        }),
-        Err(_) if status >= 500 => Err(ApiError::Network),
-        Err(_) => Err(ApiError::Unexpected),
-    }
+    post_json(
+        &format!("/municipalities/{slug}/requests"),
+        request,
+        &[("Idempotency-Key", idempotency_key)],
+    )
+    .await?
+    .ok_or(ApiError::Unexpected)
 }
 
 /// Checks a request's status; 404 means an unknown number or a wrong code (the server does
 /// not say which).
 pub async fn status(query: &StatusQuery, lang: Lang) -> Result<RequestStatusView, ApiError> {
-    let res = Request::post(&format!("{BASE}/status"))
-        .header("Accept", "application/json")
-        .header("Accept-Language", lang.code())
-        .json(query)
-        .map_err(|_| ApiError::Unexpected)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if res.ok() {
-        return res
-            .json::<RequestStatusView>()
-            .await
-            .map_err(|_| ApiError::Unexpected);
-    }
-    let status = res.status();
-    let retry_after = res
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.parse::<u64>().ok());
-    match res.json::<Problem>().await {
-        Ok(_) if status == 429 => Err(ApiError::RateLimited(retry_after.unwrap_or(60))),
-        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
-        Ok(p) => Err(ApiError::Problem {
-            status,
-            code: p.code,
-        }),
-        Err(_) if status >= 500 => Err(ApiError::Network),
-        Err(_) => Err(ApiError::Unexpected),
-    }
-}
-
-async fn post_json<B: serde::Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    key: Option<&str>,
-) -> Result<Option<T>, ApiError> {
-    let mut req = Request::post(&format!("{BASE}{path}")).header("Accept", "application/json");
-    if let Some(k) = key {
-        req = req.header("Idempotency-Key", k);
-    }
-    let res = req
-        .json(body)
-        .map_err(|_| ApiError::Unexpected)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let status = res.status();
-    if status == 201 || status == 200 {
-        let text = res.text().await.map_err(|_| ApiError::Unexpected)?;
-        if text.is_empty() {
-            return Ok(None);
-        }
-        return serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|_| ApiError::Unexpected);
-    }
-    match res.json::<Problem>().await {
-        Ok(p) if !p.errors.is_empty() => Err(ApiError::Invalid(p.errors)),
-        Ok(p) => Err(ApiError::Problem {
-            status,
-            code: p.code,
-        }),
-        Err(_) if status >= 500 => Err(ApiError::Network),
-        Err(_) => Err(ApiError::Unexpected),
-    }
+    post_json("/status", query, &[("Accept-Language", lang.code())])
+        .await?
+        .ok_or(ApiError::Unexpected)
 }
 
 /// Files a report; retries must reuse `idempotency_key`.
@@ -230,7 +189,7 @@ pub async fn submit_report(
     post_json(
         &format!("/municipalities/{slug}/reports"),
         report,
-        Some(idempotency_key),
+        &[("Idempotency-Key", idempotency_key)],
     )
     .await?
     .ok_or(ApiError::Unexpected)
@@ -240,7 +199,7 @@ pub async fn submit_feedback(
     slug: &str,
     feedback: &gishe_api::NewFeedback,
 ) -> Result<(), ApiError> {
-    post_json::<_, serde_json::Value>(&format!("/municipalities/{slug}/feedback"), feedback, None)
+    post_json::<_, serde_json::Value>(&format!("/municipalities/{slug}/feedback"), feedback, &[])
         .await
         .map(|_| ())
 }

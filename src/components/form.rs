@@ -148,6 +148,55 @@ pub fn TextField(
 /// Content revealed under a chosen option (an address under "by post").
 pub type Reveal = std::sync::Arc<dyn Fn(&str) -> Option<AnyView> + Send + Sync>;
 
+/// The fieldset of a radio group or checkbox list: the legend asks the question, then the hint,
+/// the error message, and the options.
+#[component]
+fn ChoiceFieldset(
+    id: String,
+    legend: Signal<String>,
+    hint: Option<Signal<String>>,
+    error: Signal<Option<String>>,
+    list_class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let id2 = id.clone();
+    let has_hint = hint.is_some();
+    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <fieldset class="g-fieldset" aria-describedby=described>
+                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
+                {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+                <ErrorMessage id=id.clone() error=error/>
+                <div class=list_class>{children()}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One checkbox that must be ticked (consent), with its error message tied to it.
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    checked: RwSignal<bool>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <ErrorMessage id=id.clone() error=error/>
+            <div class="g-checkboxes__item">
+                <input type="checkbox" class="g-checkboxes__input" id=id.clone() name=id.clone()
+                    aria-describedby=move || error.get().map(|_| error_id.clone())
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| checked.set(event_target_checked(&ev))/>
+                <label class="g-checkboxes__label" for=id>{move || label.get()}</label>
+            </div>
+        </div>
+    }
+}
+
 /// One option of a radio group or checkbox list.
 #[derive(Clone)]
 pub struct Choice {
@@ -157,8 +206,7 @@ pub struct Choice {
     pub lang: Option<&'static str>,
 }
 
-/// Radios in a fieldset whose legend asks the question; `legend_is_heading` makes the legend
-/// the page's `h1` (one question per page).
+/// Radios in a fieldset whose legend asks the question.
 #[component]
 pub fn Radios(
     #[prop(into)] id: String,
@@ -171,9 +219,6 @@ pub fn Radios(
     #[prop(optional)]
     reveal: Option<Reveal>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let id2 = id.clone();
-    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
     let items = choices
         .into_iter()
         .enumerate()
@@ -201,16 +246,7 @@ pub fn Radios(
             }
         })
         .collect_view();
-    view! {
-        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
-            <fieldset class="g-fieldset" aria-describedby=described>
-                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
-                {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-                <ErrorMessage id=id.clone() error=error/>
-                <div class="g-radios">{items}</div>
-            </fieldset>
-        </div>
-    }
+    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-radios">{items}</ChoiceFieldset> }
 }
 
 /// Checkboxes in a fieldset; `value` holds the chosen values in the options' order.
@@ -223,9 +259,6 @@ pub fn Checkboxes(
     value: RwSignal<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let id2 = id.clone();
-    let described = Signal::derive(move || described_by(&id2, has_hint, error.get().is_some()));
     let order: Vec<String> = choices.iter().map(|c| c.value.clone()).collect();
     let items = choices
         .into_iter()
@@ -253,14 +286,5 @@ pub fn Checkboxes(
             }
         })
         .collect_view();
-    view! {
-        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
-            <fieldset class="g-fieldset" aria-describedby=described>
-                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
-                {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-                <ErrorMessage id=id.clone() error=error/>
-                <div class="g-checkboxes">{items}</div>
-            </fieldset>
-        </div>
-    }
+    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-checkboxes">{items}</ChoiceFieldset> }
 }

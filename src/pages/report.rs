@@ -3,10 +3,13 @@
 //! the text has a character counter; the draft survives a reload; submission happens once.
 use crate::client::{self, ApiError};
 use crate::components::field_errors::input_id;
-use crate::components::form::{problem_for, Choice, ErrorSummary, Problem, Radios, TextField};
+use crate::components::form::{
+    problem_for, Checkbox, Choice, ErrorSummary, Problem, Radios, TextField,
+};
 use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
 use crate::i18n::{format_date, msg, t, ui_lang};
+use crate::pages::apply::draft::storage;
 use crate::pages::not_found::NotFound;
 use crate::pages::{use_route_municipality, RouteMunicipality};
 use gishe_api::{FieldError, NewReport, ReportKind, ReportReceipt, MAX_REPORT_TEXT};
@@ -31,10 +34,6 @@ struct ReportDraft {
 
 fn key(slug: &str) -> String {
     format!("gishe.report.{slug}")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }
 
 fn report_message(field: &str, code: &str) -> String {
@@ -234,14 +233,7 @@ fn ReportForm(slug: String, name: String) -> impl IntoView {
                     <h2 class="g-notice__title">{msg("report-confidential-title")}</h2>
                     <p>{msg("report-confidential")}</p>
                 </div>
-                {move || problem_for(p, "report-consent").get().map(|e| view! {
-                    <p class="g-error-message" id="report-consent-error"><span class="g-visually-hidden">{msg("form-error-prefix")}" "</span>{e}</p>
-                })}
-                <div class="g-checkboxes__item">
-                    <input type="checkbox" class="g-checkboxes__input" id="report-consent" prop:checked=move || consent.get()
-                        on:change=move |ev| consent.set(event_target_checked(&ev))/>
-                    <label class="g-checkboxes__label" for="report-consent">{msg("report-consent")}</label>
-                </div>
+                <Checkbox id="report-consent" label=move_tr!("report-consent") checked=consent error=problem_for(p, "report-consent")/>
                 {move || failure.get().map(|e| view! {
                     <div class="g-notice g-notice--error" role="alert">
                         <p>{move || t(e.message_id())}</p>

@@ -9,7 +9,7 @@ use crate::i18n::{msg, ui_lang};
 use crate::pages::not_found::NotFound;
 use crate::pages::{use_route_municipality, RouteMunicipality};
 use gishe_api::calendar::{Deadline, UrgencyTier};
-use gishe_api::{DeliveryMethod, FieldKind, Service, Text};
+use gishe_api::{DeliveryMethod, FieldKind, Municipality, Service, Text};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
@@ -17,6 +17,17 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
+    with_route_service(|s, m| {
+        view! { <StartPage service=s municipality=m.name.to_plain()/> }.into_any()
+    })
+}
+
+/// Loads the municipality and the service the route names (`/:slug/services/:code/…`), says
+/// what is loading, what failed (with a retry) or that there is no such page, and renders
+/// `ready` once both are there. The start page and the application share it.
+pub fn with_route_service(
+    ready: impl Fn(Service, Municipality) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let ctx = app_context();
     let (slug, state) = use_route_municipality();
     let params = use_params_map();
@@ -33,17 +44,12 @@ pub fn ServicePage() -> impl IntoView {
         RouteMunicipality::Loading => {
             view! { <Loading message=move_tr!("service-loading")/> }.into_any()
         }
-        RouteMunicipality::Ready(m) => {
-            let municipality = m.name.to_plain();
-            match service.get() {
-                None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
-                Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-                Some(Ok(s)) => {
-                    view! { <StartPage service=s municipality=municipality/> }.into_any()
-                }
-            }
-        }
+        RouteMunicipality::Ready(m) => match service.get() {
+            None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
+            Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+            Some(Ok(s)) => ready(s, m),
+        },
     }
 }
 

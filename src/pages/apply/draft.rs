@@ -135,7 +135,8 @@ impl Draft {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// This tab's `sessionStorage`: drafts never go to `localStorage` (they hold personal numbers).
+pub fn storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
@@ -186,12 +187,12 @@ pub fn new_idempotency_key() -> String {
         .unwrap_or_else(|_| format!("gishe-{}-{}", js_sys::Date::now(), js_sys::Math::random()))
 }
 
-/// A string signal bound to one field of the draft: reads it once, writes every change back.
-pub fn bind(
+/// A signal bound to one field of the draft: reads it once, writes every change back.
+pub fn bind<T: Clone + PartialEq + Send + Sync + 'static>(
     draft: RwSignal<Draft>,
-    get: fn(&Draft) -> String,
-    set: fn(&mut Draft, String),
-) -> RwSignal<String> {
+    get: fn(&Draft) -> T,
+    set: fn(&mut Draft, T),
+) -> RwSignal<T> {
     let value = RwSignal::new(draft.with_untracked(get));
     Effect::new(move |_| {
         let v = value.get();

@@ -5,19 +5,13 @@ mod confirmation;
 pub mod draft;
 mod steps;
 
-use crate::client;
 use crate::components::field_errors::{input_id, message};
 use crate::components::form::Problem;
-use crate::components::load_state::{LoadFailed, Loading};
-use crate::context::app_context;
-use crate::i18n::ui_lang;
 use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
 use draft::Draft;
 use gishe_api::calendar::{to_sofia, Date, UtcSeconds};
 use gishe_api::{FieldError, Municipality, Service};
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// The steps, in order; `questions` only when the service has questions of its own.
@@ -105,30 +99,11 @@ pub fn today_in_sofia() -> Date {
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    let ctx = app_context();
-    let (slug, state) = use_route_municipality();
     let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     let step = Memo::new(move |_| params.read().get("step").unwrap_or_default());
-    let service = LocalResource::new(move || {
-        let (slug, code, lang) = (slug.get(), code.get(), ui_lang());
-        async move { client::service(&slug, &code, lang).await }
-    });
-    let retry = Callback::new(move |_| service.refetch());
-    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
-        RouteMunicipality::Loading => {
-            view! { <Loading message=move_tr!("service-loading")/> }.into_any()
-        }
-        RouteMunicipality::Ready(m) => match service.get() {
-            None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
-            Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-            Some(Ok(s)) => view! { <FlowPages service=s municipality=m step=step/> }.into_any(),
-        },
-    }
+    crate::pages::service::with_route_service(move |s, m| {
+        view! { <FlowPages service=s municipality=m step=step/> }.into_any()
+    })
 }
 
 #[component]

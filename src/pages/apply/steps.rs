@@ -1,9 +1,9 @@
 //! The question pages: who applies, how to contact them, the service's own questions, the
 //! urgency tier, how to receive the result, and consent. Validation runs on Continue.
 use super::draft::{bind, Draft};
-use super::{back_href, flow_ref, today_in_sofia, use_next, Flow};
+use super::{back_href, flow_ref, today_in_sofia, use_next};
 use crate::components::form::{
-    problem_for, Checkboxes, Choice, ErrorSummary, Radios, Reveal, TextField,
+    problem_for, Checkbox, Checkboxes, Choice, ErrorSummary, Radios, Reveal, TextField,
 };
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
@@ -22,10 +22,22 @@ use std::sync::Arc;
 fn StepPage(
     step: &'static str,
     #[prop(into)] title: Signal<String>,
-    on_continue: Callback<()>,
+    /// The page's checks; Continue shows their problems, or goes on when there are none.
+    validate: Callback<(), Vec<FieldError>>,
     children: Children,
 ) -> impl IntoView {
     let flow = flow_ref();
+    let next = use_next(step);
+    let on_continue = {
+        let flow = flow.clone();
+        move || {
+            let errors = validate.run(());
+            flow.show(&errors);
+            if errors.is_empty() {
+                next();
+            }
+        }
+    };
     let service_name = flow.service.name.to_plain();
     let municipality = flow.municipality.name.to_plain();
     let problems = flow.problems;
@@ -38,7 +50,7 @@ fn StepPage(
             context=Signal::derive(move || Some(municipality.clone()))
             caption=Signal::derive(move || Some(service_name.clone()))
             has_errors=Signal::derive(move || !problems.get().is_empty())/>
-        <form novalidate on:submit=move |ev| { ev.prevent_default(); on_continue.run(()); }>
+        <form novalidate on:submit=move |ev| { ev.prevent_default(); on_continue(); }>
             {children()}
             <button type="submit" class="g-button">{msg("form-continue")}</button>
         </form>
@@ -81,18 +93,6 @@ fn choice(value: &str, label: Signal<String>) -> Choice {
     }
 }
 
-fn required_choice(flow: &Flow, field: &str, value: &str) -> Vec<FieldError> {
-    if value.is_empty() {
-        vec![FieldError {
-            field: field.into(),
-            code: "required".into(),
-        }]
-    } else {
-        let _ = flow;
-        Vec::new()
-    }
-}
-
 #[component]
 pub fn ApplicantStep() -> impl IntoView {
     let flow = flow_ref();
@@ -108,21 +108,16 @@ pub fn ApplicantStep() -> impl IntoView {
     let eik = bind(d, |d| d.eik.clone(), |d, v| d.eik = v);
     let representative = bind(d, |d| d.representative.clone(), |d, v| d.representative = v);
     let problems: Signal<Vec<_>> = flow.problems.into();
-    let next = use_next("applicant");
-    let on_continue = {
+    let validate = {
         let flow = flow.clone();
         Callback::new(move |_| {
             let draft = flow.draft.get_untracked();
-            let errors = match draft.applicant() {
+            match draft.applicant() {
                 None => vec![FieldError {
                     field: "applicant.kind".into(),
                     code: "required".into(),
                 }],
                 Some(a) => gishe_api::validate_applicant(&a),
-            };
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
             }
         })
     };
@@ -154,7 +149,7 @@ pub fn ApplicantStep() -> impl IntoView {
     }
     });
     view! {
-        <StepPage step="applicant" title=move_tr!("apply-applicant-title") on_continue=on_continue>
+        <StepPage step="applicant" title=move_tr!("apply-applicant-title") validate=validate>
             <Radios id="applicant-kind" legend=move_tr!("apply-applicant-kind") value=kind
                 choices=vec![choice("person", move_tr!("apply-kind-person")), choice("company", move_tr!("apply-kind-company"))]
                 error=problem_for(problems, "applicant-kind") reveal=reveal/>
@@ -169,19 +164,12 @@ pub fn ContactStep() -> impl IntoView {
     let email = bind(d, |d| d.email.clone(), |d, v| d.email = v);
     let phone = bind(d, |d| d.phone.clone(), |d, v| d.phone = v);
     let problems: Signal<Vec<_>> = flow.problems.into();
-    let next = use_next("contact");
-    let on_continue = {
+    let validate = {
         let flow = flow.clone();
-        Callback::new(move |_| {
-            let errors = gishe_api::validate_contact(&flow.draft.get_untracked().contact());
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
-            }
-        })
+        Callback::new(move |_| gishe_api::validate_contact(&flow.draft.get_untracked().contact()))
     };
     view! {
-        <StepPage step="contact" title=move_tr!("apply-contact-title") on_continue=on_continue>
+        <StepPage step="contact" title=move_tr!("apply-contact-title") validate=validate>
             <p class="g-hint">{msg("apply-contact-lead")}</p>
             <TextField id="contact-email" label=move_tr!("apply-email") value=email input_type="email" autocomplete="email"
                 error=problem_for(problems, "contact-email")/>
@@ -196,8 +184,7 @@ pub fn QuestionsStep() -> impl IntoView {
     let flow = flow_ref();
     let d = flow.draft;
     let problems: Signal<Vec<_>> = flow.problems.into();
-    let next = use_next("questions");
-    let on_continue = {
+    let validate = {
         let flow = flow.clone();
         Callback::new(move |_| {
             let draft = flow.draft.get_untracked();
@@ -219,10 +206,7 @@ pub fn QuestionsStep() -> impl IntoView {
                 .map(|f| format!("answers.{}", f.id))
                 .collect();
             errors.sort_by_key(|e| order.iter().position(|o| *o == e.field));
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
-            }
+            errors
         })
     };
     let fields = flow
@@ -305,7 +289,7 @@ pub fn QuestionsStep() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <StepPage step="questions" title=move_tr!("apply-questions-title") on_continue=on_continue>
+        <StepPage step="questions" title=move_tr!("apply-questions-title") validate=validate>
             {fields}
         </StepPage>
     }
@@ -320,7 +304,6 @@ pub fn TierStep() -> impl IntoView {
     let flow = flow_ref();
     let tier = bind(flow.draft, |d| d.tier.clone(), |d, v| d.tier = v);
     let problems: Signal<Vec<_>> = flow.problems.into();
-    let next = use_next("tier");
     let lang = ui_lang();
     let adjustments = Adjustments::builtin();
     let choices = flow
@@ -340,22 +323,21 @@ pub fn TierStep() -> impl IntoView {
             }
         })
         .collect();
-    let on_continue = {
+    let validate = {
         let flow = flow.clone();
         Callback::new(move |_| {
             let draft = flow.draft.get_untracked();
-            let errors = match draft.tier() {
-                None => required_choice(&flow, "tier", ""),
+            match draft.tier() {
+                None => vec![FieldError {
+                    field: "tier".into(),
+                    code: "required".into(),
+                }],
                 Some(t) => gishe_api::validate_tier(&flow.service, t),
-            };
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
             }
         })
     };
     view! {
-        <StepPage step="tier" title=move_tr!("apply-tier-title") on_continue=on_continue>
+        <StepPage step="tier" title=move_tr!("apply-tier-title") validate=validate>
             <Radios id="tier" legend=move_tr!("apply-tier-legend") hint=Some(move_tr!("apply-tier-lead")) choices=choices value=tier
                 error=problem_for(problems, "tier")/>
         </StepPage>
@@ -373,7 +355,6 @@ pub fn DeliveryStep() -> impl IntoView {
     }
     let email = bind(d, |d| d.delivery_email.clone(), |d, v| d.delivery_email = v);
     let problems: Signal<Vec<_>> = flow.problems.into();
-    let next = use_next("delivery");
     let choices = flow
         .service
         .delivery
@@ -405,26 +386,22 @@ pub fn DeliveryStep() -> impl IntoView {
         _ => None,
     }
     });
-    let on_continue = {
+    let validate = {
         let flow = flow.clone();
         Callback::new(move |_| {
             let draft = flow.draft.get_untracked();
-            let errors = match draft.delivery() {
+            match draft.delivery() {
                 None => vec![FieldError {
                     field: "delivery.method".into(),
                     code: "required".into(),
                 }],
                 Some(c) => gishe_api::validate_delivery(&flow.service, &c),
-            };
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
             }
         })
     };
     let _ = DeliveryMethod::ALL;
     view! {
-        <StepPage step="delivery" title=move_tr!("apply-delivery-title") on_continue=on_continue>
+        <StepPage step="delivery" title=move_tr!("apply-delivery-title") validate=validate>
             <Radios id="delivery-method" legend=move_tr!("apply-delivery-legend") choices=choices value=method
                 error=problem_for(problems, "delivery-method") reveal=reveal/>
         </StepPage>
@@ -437,19 +414,13 @@ pub fn ConsentStep() -> impl IntoView {
     let d = flow.draft;
     let problems: Signal<Vec<_>> = flow.problems.into();
     let error = problem_for(problems, "consent");
-    let next = use_next("consent");
-    let on_continue = {
+    let consent = bind(d, |d| d.consent, |d, v| d.consent = v);
+    let validate = {
         let flow = flow.clone();
-        Callback::new(move |_| {
-            let errors = gishe_api::validate_consent(flow.draft.get_untracked().consent);
-            flow.show(&errors);
-            if errors.is_empty() {
-                next();
-            }
-        })
+        Callback::new(move |_| gishe_api::validate_consent(flow.draft.get_untracked().consent))
     };
     view! {
-        <StepPage step="consent" title=move_tr!("apply-consent-title") on_continue=on_continue>
+        <StepPage step="consent" title=move_tr!("apply-consent-title") validate=validate>
             <p>{msg("apply-consent-lead")}</p>
             <ul class="g-list g-list--bullet">
                 <li>{msg("apply-consent-what")}</li>
@@ -457,18 +428,7 @@ pub fn ConsentStep() -> impl IntoView {
                 <li>{msg("apply-consent-keep")}</li>
             </ul>
             <p><A href="/privacy" attr:class="g-link">{msg("apply-consent-privacy-link")}</A></p>
-            <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
-                {move || error.get().map(|e| view! {
-                    <p class="g-error-message" id="consent-error"><span class="g-visually-hidden">{msg("form-error-prefix")}" "</span>{e}</p>
-                })}
-                <div class="g-checkboxes__item">
-                    <input type="checkbox" class="g-checkboxes__input" id="consent" name="consent"
-                        aria-describedby=move || error.get().map(|_| "consent-error")
-                        prop:checked=move || d.with(|d| d.consent)
-                        on:change=move |ev| { let on = event_target_checked(&ev); d.update(|d| d.consent = on); }/>
-                    <label class="g-checkboxes__label" for="consent">{msg("apply-consent-label")}</label>
-                </div>
-            </div>
+            <Checkbox id="consent" label=move_tr!("apply-consent-label") checked=consent error=error/>
         </StepPage>
     }
 }
