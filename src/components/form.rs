@@ -231,7 +231,13 @@ pub fn Radios(
             let revealed = reveal.as_ref().map(|r| {
                 let r = r.clone();
                 let v3 = c.value.clone();
-                move || (value.get() == v3).then(|| r(&v3)).flatten()
+                // The container is drawn only when there is something to reveal.
+                move || {
+                    (value.get() == v3)
+                        .then(|| r(&v3))
+                        .flatten()
+                        .map(|v| view! { <div class="g-radios__conditional">{v}</div> })
+                }
             });
             view! {
                 <div class="g-radios__item">
@@ -241,7 +247,7 @@ pub fn Radios(
                         on:change=move |_| value.set(v2.clone())/>
                     <label class="g-radios__label" for=input_id lang=c.lang>{move || c.label.get()}</label>
                     {c.hint.map(|h| view! { <p class="g-radios__hint" id=hint_id>{move || h.get()}</p> })}
-                    {revealed.map(|r| view! { <div class="g-radios__conditional">{r}</div> })}
+                    {revealed}
                 </div>
             }
         })
