@@ -4,6 +4,7 @@ use crate::context::provide_app_context;
 use crate::i18n::I18nProvider;
 use crate::pages::accountability::AccountabilityPage;
 use crate::pages::apply::ApplyPage;
+use crate::pages::municipality::MunicipalityPages;
 use crate::pages::privacy::Privacy;
 use crate::pages::report::{FeedbackPage, ReportPage};
 use crate::pages::service::ServicePage;
@@ -14,7 +15,7 @@ use crate::pages::{
     not_found::NotFound,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
@@ -36,15 +37,17 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=Choose/>
                     <Route path=path!("/accessibility") view=Accessibility/>
                     <Route path=path!("/privacy") view=Privacy/>
-                    <Route path=path!("/:slug") view=Home/>
-                    <Route path=path!("/:slug/charter") view=CharterPage/>
-                    <Route path=path!("/:slug/services") view=ServicesPage/>
-                    <Route path=path!("/:slug/status") view=StatusPage/>
-                    <Route path=path!("/:slug/report") view=ReportPage/>
-                    <Route path=path!("/:slug/feedback") view=FeedbackPage/>
-                    <Route path=path!("/:slug/accountability") view=AccountabilityPage/>
-                    <Route path=path!("/:slug/services/:code") view=ServicePage/>
-                    <Route path=path!("/:slug/services/:code/apply/:step") view=ApplyPage/>
+                    <ParentRoute path=path!("/:slug") view=MunicipalityPages>
+                        <Route path=path!("") view=Home/>
+                        <Route path=path!("charter") view=CharterPage/>
+                        <Route path=path!("services") view=ServicesPage/>
+                        <Route path=path!("status") view=StatusPage/>
+                        <Route path=path!("report") view=ReportPage/>
+                        <Route path=path!("feedback") view=FeedbackPage/>
+                        <Route path=path!("accountability") view=AccountabilityPage/>
+                        <Route path=path!("services/:code") view=ServicePage/>
+                        <Route path=path!("services/:code/apply/:step") view=ApplyPage/>
+                    </ParentRoute>
                 </Routes>
             </Layout>
         </Router>

@@ -6,8 +6,7 @@ use crate::client;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{msg, ui_lang};
-use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
+use crate::pages::municipality::use_municipality;
 use gishe_api::{Accountability, HalfYear, Lang, Period};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -72,28 +71,21 @@ fn BarChart(id: &'static str, bars: Vec<Bar>, max: f64) -> impl IntoView {
 
 #[component]
 pub fn AccountabilityPage() -> impl IntoView {
-    let (slug, state) = use_route_municipality();
+    let route = use_municipality();
+    let slug = route.slug;
     let data = LocalResource::new(move || {
         let (slug, lang) = (slug.get(), ui_lang());
         async move { client::accountability(&slug, lang).await }
     });
     let retry = Callback::new(move |_| data.refetch());
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Ready(m) => {
-            let name = m.name.to_plain();
-            view! {
-                <PageHeading title=move_tr!("accountability-title") context=Signal::derive(move || Some(name.clone()))/>
-                <p class="g-lead">{msg("accountability-lead")}</p>
-                {move || match data.get() {
-                    None => view! { <Loading message=move_tr!("accountability-loading")/> }.into_any(),
-                    Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-                    Some(Ok(a)) => view! { <Figures data=a/> }.into_any(),
-                }}
-            }
-            .into_any()
-        }
-        _ => ().into_any(),
+    view! {
+        <PageHeading title=move_tr!("accountability-title") context=route.name()/>
+        <p class="g-lead">{msg("accountability-lead")}</p>
+        {move || match data.get() {
+            None => view! { <Loading message=move_tr!("accountability-loading")/> }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+            Some(Ok(a)) => view! { <Figures data=a/> }.into_any(),
+        }}
     }
 }
 

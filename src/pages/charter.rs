@@ -4,48 +4,33 @@ use crate::components::in_page_link::{scroll_to_address_fragment, InPageLink};
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
-use crate::context::app_context;
-use crate::i18n::msg;
-use crate::i18n::ui_lang;
-use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
+use crate::i18n::{msg, ui_lang};
+use crate::pages::municipality::use_municipality;
 use gishe_api::{Block, Charter, Lang, Section, SectionRole, Subsection, Text};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
 #[component]
 pub fn CharterPage() -> impl IntoView {
-    let ctx = app_context();
-    let (slug, state) = use_route_municipality();
+    let route = use_municipality();
+    let slug = route.slug;
     let charter = LocalResource::new(move || {
         let slug = slug.get();
         let lang = ui_lang();
         async move { client::charter(&slug, lang).await }
     });
-    let name = Signal::derive(move || match state.get() {
-        RouteMunicipality::Ready(m) => Some(m.name.to_plain()),
-        _ => None,
-    });
-    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
-    let retry_c = Callback::new(move |_| charter.refetch());
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
-        RouteMunicipality::Loading => {
-            view! { <Loading message=move_tr!("charter-loading")/> }.into_any()
-        }
-        RouteMunicipality::Ready(_) => view! {
-            <PageHeading title=move_tr!("charter-title") context=name caption=name/>
-            {move || match charter.get() {
-                None => view! { <Loading message=move_tr!("charter-loading")/> }.into_any(),
-                Some(Err(e)) if e.is_not_found() => view! {
-                    <p class="g-notice">{msg("error-charter-not-found")}</p>
-                }.into_any(),
-                Some(Err(e)) => view! { <LoadFailed error=e retry=retry_c/> }.into_any(),
-                Some(Ok(c)) => view! { <CharterBody charter=c/> }.into_any(),
-            }}
-        }
-        .into_any(),
+    let name = route.name();
+    let retry = Callback::new(move |_| charter.refetch());
+    view! {
+        <PageHeading title=move_tr!("charter-title") context=name caption=name/>
+        {move || match charter.get() {
+            None => view! { <Loading message=move_tr!("charter-loading")/> }.into_any(),
+            Some(Err(e)) if e.is_not_found() => view! {
+                <p class="g-notice">{msg("error-charter-not-found")}</p>
+            }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+            Some(Ok(c)) => view! { <CharterBody charter=c/> }.into_any(),
+        }}
     }
 }
 

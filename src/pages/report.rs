@@ -10,8 +10,7 @@ use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
 use crate::i18n::{format_date, msg, t, ui_lang};
 use crate::pages::apply::draft::storage;
-use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
+use crate::pages::municipality::use_municipality;
 use gishe_api::{FieldError, NewReport, ReportKind, ReportReceipt, MAX_REPORT_TEXT};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -49,18 +48,12 @@ fn report_message(field: &str, code: &str) -> String {
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let (slug, state) = use_route_municipality();
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Ready(m) => {
-            view! { <ReportForm slug=slug.get() name=m.name.to_plain()/> }.into_any()
-        }
-        _ => ().into_any(),
-    }
+    let route = use_municipality();
+    view! { <ReportForm slug=route.slug.get_untracked() name=route.name()/> }
 }
 
 #[component]
-fn ReportForm(slug: String, name: String) -> impl IntoView {
+fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let loaded: ReportDraft = storage()
         .and_then(|s| s.get_item(&key(&slug)).ok().flatten())
         .and_then(|j| serde_json::from_str(&j).ok())
@@ -176,16 +169,14 @@ fn ReportForm(slug: String, name: String) -> impl IntoView {
     let needs_name = Signal::derive(move || matches!(kind.get().as_str(), "signal" | "proposal"));
     let status_slug = slug.clone();
     let feedback_slug = slug.clone();
-    let title_name = name.clone();
     move || {
         if let Some(r) = receipt.get() {
             let status_href = format!("/{status_slug}/status?number={}", r.registry_number);
             let feedback_href = format!("/{feedback_slug}/feedback");
             let answer_by = format_date(r.answer_by.date);
-            let name = title_name.clone();
             return view! {
                 <div class="g-panel">
-                    <PageHeading title=move_tr!("report-sent-title") context=Signal::derive(move || Some(name.clone()))/>
+                    <PageHeading title=move_tr!("report-sent-title") context=name/>
                     <p class="g-panel__body">{msg("apply-confirmation-number")}<br/><strong class="g-panel__number">{r.registry_number.clone()}</strong></p>
                 </div>
                 <dl class="g-summary">
@@ -198,10 +189,9 @@ fn ReportForm(slug: String, name: String) -> impl IntoView {
             }
             .into_any();
         }
-        let name = title_name.clone();
         view! {
             <ErrorSummary problems=p/>
-            <PageHeading title=move_tr!("report-title") context=Signal::derive(move || Some(name.clone()))
+            <PageHeading title=move_tr!("report-title") context=name
                 has_errors=Signal::derive(move || !problems.get().is_empty())/>
             {restored.then(|| view! { <p class="g-notice g-notice--info">{msg("report-restored")}</p> })}
             <p class="g-lead">{msg("report-lead")}</p>
@@ -250,18 +240,12 @@ fn ReportForm(slug: String, name: String) -> impl IntoView {
 /// Ratings 1–5 with words, as radios (never sliders or bare stars).
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
-    let (slug, state) = use_route_municipality();
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Ready(m) => {
-            view! { <FeedbackForm slug=slug.get() name=m.name.to_plain()/> }.into_any()
-        }
-        _ => ().into_any(),
-    }
+    let route = use_municipality();
+    view! { <FeedbackForm slug=route.slug.get_untracked() name=route.name()/> }
 }
 
 #[component]
-fn FeedbackForm(slug: String, name: String) -> impl IntoView {
+fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let memory = app_context().last_receipt.get_untracked();
     let ratings: Vec<(&'static str, &'static str, RwSignal<String>)> = vec![
         (
@@ -368,7 +352,7 @@ fn FeedbackForm(slug: String, name: String) -> impl IntoView {
     let _ = ui_lang();
     view! {
         <ErrorSummary problems=p/>
-        <PageHeading title=move_tr!("feedback-title") context=Signal::derive(move || Some(name.clone()))
+        <PageHeading title=move_tr!("feedback-title") context=name
             has_errors=Signal::derive(move || !problems.get().is_empty())/>
         <Show when=move || !done.get() fallback=move || view! {
             <div class="g-panel" role="status"><p class="g-panel__body">{msg("feedback-thanks")}</p></div>

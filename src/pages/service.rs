@@ -4,16 +4,16 @@ use crate::client;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
-use crate::context::app_context;
 use crate::i18n::{msg, ui_lang};
+use crate::pages::municipality::use_municipality;
 use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
 use gishe_api::calendar::{Deadline, UrgencyTier};
 use gishe_api::{DeliveryMethod, FieldKind, Municipality, Service, Text};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
@@ -22,34 +22,38 @@ pub fn ServicePage() -> impl IntoView {
     })
 }
 
-/// Loads the municipality and the service the route names (`/:slug/services/:code/…`), says
-/// what is loading, what failed (with a retry) or that there is no such page, and renders
-/// `ready` once both are there. The start page and the application share it.
+#[derive(Params, Clone, PartialEq)]
+struct ServiceParams {
+    code: Option<String>,
+}
+
+/// Loads the service the route names (`/:slug/services/:code/…`), says what is loading, what
+/// failed (with a retry) or that there is no such page, and renders `ready` once it is there.
+/// The start page and the application share it.
 pub fn with_route_service(
     ready: impl Fn(Service, Municipality) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let ctx = app_context();
-    let (slug, state) = use_route_municipality();
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let route = use_municipality();
+    let slug = route.slug;
+    let params = use_params::<ServiceParams>();
+    let code = Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.code.clone())
+            .unwrap_or_default()
+    });
     let service = LocalResource::new(move || {
         let (slug, code, lang) = (slug.get(), code.get(), ui_lang());
         async move { client::service(&slug, &code, lang).await }
     });
     let retry = Callback::new(move |_| service.refetch());
-    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
-        RouteMunicipality::Loading => {
-            view! { <Loading message=move_tr!("service-loading")/> }.into_any()
-        }
-        RouteMunicipality::Ready(m) => match service.get() {
-            None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
-            Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-            Some(Ok(s)) => ready(s, m),
-        },
+    move || match service.get() {
+        None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
+        Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+        Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+        Some(Ok(s)) => ready(s, route.profile.get()),
     }
 }
 

@@ -4,10 +4,8 @@ use crate::client;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
-use crate::context::app_context;
 use crate::i18n::{msg, ui_lang};
-use crate::pages::not_found::NotFound;
-use crate::pages::{use_route_municipality, RouteMunicipality};
+use crate::pages::municipality::use_municipality;
 use gishe_api::{Catalogue, ServiceSummary};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -17,8 +15,8 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
-    let ctx = app_context();
-    let (slug, state) = use_route_municipality();
+    let route = use_municipality();
+    let slug = route.slug;
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let category = Memo::new(move |_| query.read().get("category").unwrap_or_default());
@@ -71,59 +69,44 @@ pub fn ServicesPage() -> impl IntoView {
             pending.set_value(handle);
         }
     };
-    let name = Signal::derive(move || match state.get() {
-        RouteMunicipality::Ready(m) => Some(m.name.to_plain()),
-        _ => None,
-    });
+    let name = route.name();
     let retry = Callback::new(move |_| catalogue.refetch());
-    let retry_m = Callback::new(move |_| ctx.municipality.refetch());
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Failed(e) => view! { <LoadFailed error=e retry=retry_m/> }.into_any(),
-        RouteMunicipality::Loading => {
-            view! { <Loading message=move_tr!("services-loading")/> }.into_any()
-        }
-        RouteMunicipality::Ready(_) => {
-            let set_address = set_address.clone();
-            let set_address_later = set_address_later.clone();
-            view! {
-                <PageHeading title=move_tr!("services-title") context=name caption=name/>
-                <p class="g-lead">{msg("services-lead")}</p>
-                <form role="search" class="g-search" on:submit=move |ev| {
-                    ev.prevent_default();
-                    set_address(typed.get_untracked());
-                }>
-                    <label for="service-search" class="g-label">{msg("services-search-label")}</label>
-                    <p id="service-search-hint" class="g-hint">{msg("services-search-hint")}</p>
-                    <div class="g-search__row">
-                        <input type="search" id="service-search" name="q" class="g-input g-search__input"
-                            aria-describedby="service-search-hint" autocomplete="off" spellcheck="false"
-                            prop:value=move || typed.get()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                typed.set(v.clone());
-                                set_address_later(v);
-                            }/>
-                        <button type="submit" class="g-button g-search__button">{msg("services-search-button")}</button>
-                    </div>
-                </form>
-                {move || match catalogue.get() {
-                    Some(Ok(c)) => view! { <CategoryNav catalogue=c slug=slug.get() current=category.get() q=q.get()/> }.into_any(),
-                    _ => ().into_any(),
-                }}
-                <h2 class="g-results__title">{msg("services-results")}</h2>
-                // The count is announced politely after each search: the region is always there.
-                <p class="g-results__count" role="status">{move || match catalogue.get() {
-                    Some(Ok(c)) => tr!("services-count", {"count" => c.services.len()}),
-                    _ => String::new(),
-                }}</p>
-                {move || match catalogue.get() {
-                    None => view! { <Loading message=move_tr!("services-loading")/> }.into_any(),
-                    Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-                    Some(Ok(c)) => view! { <Results catalogue=c/> }.into_any(),
-                }}
-            }.into_any()
-        }
+    view! {
+        <PageHeading title=move_tr!("services-title") context=name caption=name/>
+        <p class="g-lead">{msg("services-lead")}</p>
+        <form role="search" class="g-search" on:submit=move |ev| {
+            ev.prevent_default();
+            set_address(typed.get_untracked());
+        }>
+            <label for="service-search" class="g-label">{msg("services-search-label")}</label>
+            <p id="service-search-hint" class="g-hint">{msg("services-search-hint")}</p>
+            <div class="g-search__row">
+                <input type="search" id="service-search" name="q" class="g-input g-search__input"
+                    aria-describedby="service-search-hint" autocomplete="off" spellcheck="false"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        typed.set(v.clone());
+                        set_address_later(v);
+                    }/>
+                <button type="submit" class="g-button g-search__button">{msg("services-search-button")}</button>
+            </div>
+        </form>
+        {move || match catalogue.get() {
+            Some(Ok(c)) => view! { <CategoryNav catalogue=c slug=slug.get() current=category.get() q=q.get()/> }.into_any(),
+            _ => ().into_any(),
+        }}
+        <h2 class="g-results__title">{msg("services-results")}</h2>
+        // The count is announced politely after each search: the region is always there.
+        <p class="g-results__count" role="status">{move || match catalogue.get() {
+            Some(Ok(c)) => tr!("services-count", {"count" => c.services.len()}),
+            _ => String::new(),
+        }}</p>
+        {move || match catalogue.get() {
+            None => view! { <Loading message=move_tr!("services-loading")/> }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
+            Some(Ok(c)) => view! { <Results catalogue=c/> }.into_any(),
+        }}
     }
 }
 

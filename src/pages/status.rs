@@ -7,9 +7,8 @@ use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
 use crate::context::app_context;
 use crate::i18n::{format_date, msg, t, ui_lang};
-use crate::pages::not_found::NotFound;
+use crate::pages::municipality::use_municipality;
 use crate::pages::service::delivery_id;
-use crate::pages::{use_route_municipality, RouteMunicipality};
 use gishe_api::calendar::to_sofia;
 use gishe_api::{
     EventKind, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery, TimelineEvent,
@@ -67,7 +66,7 @@ fn when(e: &TimelineEvent) -> String {
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let ctx = app_context();
-    let (_slug, state) = use_route_municipality();
+    let name = use_municipality().name();
     let query = use_query_map();
     let from_address = query.read_untracked().get("number").unwrap_or_default();
     // The code comes only from this tab's memory, and only for the number it belongs to.
@@ -110,45 +109,37 @@ pub fn StatusPage() -> impl IntoView {
         }
     };
     let pending = check.pending();
-    move || match state.get() {
-        RouteMunicipality::NotFound => view! { <NotFound/> }.into_any(),
-        RouteMunicipality::Loading | RouteMunicipality::Failed(_) => ().into_any(),
-        RouteMunicipality::Ready(m) => {
-            let name = m.name.to_plain();
-            let p: Signal<Vec<Problem>> = problems.into();
-            view! {
-                <ErrorSummary problems=p/>
-                <PageHeading title=move_tr!("status-title") context=Signal::derive(move || Some(name.clone()))
-                    has_errors=Signal::derive(move || !problems.get().is_empty())/>
-                <p class="g-lead">{msg("status-lead")}</p>
-                <form novalidate class="g-status-form" on:submit=on_submit>
-                    <TextField id="registry-number" label=move_tr!("status-number") hint=Some(move_tr!("status-number-hint"))
-                        value=number autocomplete="off" width_class="g-input--20" error=problem_for(p, "registry-number")/>
-                    <TextField id="access-code" label=move_tr!("status-code") hint=Some(move_tr!("status-code-hint"))
-                        value=code autocomplete="off" width_class="g-input--13" error=problem_for(p, "access-code")/>
-                    <button type="submit" class="g-button">{move || if pending.get() { tr!("status-checking") } else { tr!("status-check") }}</button>
-                </form>
-                <div class="g-status-result" aria-live="polite">
-                    {move || check.value().get().map(|r| match r {
-                        Ok(view) => {
-                            let feedback = format!("/{}/feedback", view.municipality);
-                            view! {
-                                <StatusResult view=view/>
-                                <p><leptos_router::components::A href=feedback attr:class="g-link">{msg("feedback-offer")}</leptos_router::components::A></p>
-                            }.into_any()
-                        }
-                        Err(ApiError::Problem { status: 404, .. }) => view! {
-                            <div class="g-notice g-notice--error"><p>{msg("status-not-found")}</p></div>
-                        }.into_any(),
-                        Err(ApiError::RateLimited(secs)) => view! {
-                            <div class="g-notice g-notice--error"><p>{move || tr!("error-rate-limited", {"minutes" => secs.div_ceil(60)})}</p></div>
-                        }.into_any(),
-                        Err(e) => view! { <div class="g-notice g-notice--error"><p>{move || t(e.message_id())}</p></div> }.into_any(),
-                    })}
-                </div>
-            }
-            .into_any()
-        }
+    let p: Signal<Vec<Problem>> = problems.into();
+    view! {
+        <ErrorSummary problems=p/>
+        <PageHeading title=move_tr!("status-title") context=name
+            has_errors=Signal::derive(move || !problems.get().is_empty())/>
+        <p class="g-lead">{msg("status-lead")}</p>
+        <form novalidate class="g-status-form" on:submit=on_submit>
+            <TextField id="registry-number" label=move_tr!("status-number") hint=Some(move_tr!("status-number-hint"))
+                value=number autocomplete="off" width_class="g-input--20" error=problem_for(p, "registry-number")/>
+            <TextField id="access-code" label=move_tr!("status-code") hint=Some(move_tr!("status-code-hint"))
+                value=code autocomplete="off" width_class="g-input--13" error=problem_for(p, "access-code")/>
+            <button type="submit" class="g-button">{move || if pending.get() { tr!("status-checking") } else { tr!("status-check") }}</button>
+        </form>
+        <div class="g-status-result" aria-live="polite">
+            {move || check.value().get().map(|r| match r {
+                Ok(view) => {
+                    let feedback = format!("/{}/feedback", view.municipality);
+                    view! {
+                        <StatusResult view=view/>
+                        <p><leptos_router::components::A href=feedback attr:class="g-link">{msg("feedback-offer")}</leptos_router::components::A></p>
+                    }.into_any()
+                }
+                Err(ApiError::Problem { status: 404, .. }) => view! {
+                    <div class="g-notice g-notice--error"><p>{msg("status-not-found")}</p></div>
+                }.into_any(),
+                Err(ApiError::RateLimited(secs)) => view! {
+                    <div class="g-notice g-notice--error"><p>{move || tr!("error-rate-limited", {"minutes" => secs.div_ceil(60)})}</p></div>
+                }.into_any(),
+                Err(e) => view! { <div class="g-notice g-notice--error"><p>{move || t(e.message_id())}</p></div> }.into_any(),
+            })}
+        </div>
     }
 }
 

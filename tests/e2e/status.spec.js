@@ -120,3 +120,20 @@ test('the status page in English passes axe with a result shown', async ({ brows
   await expectNoAxeViolations(page, 'status (en)');
   await context.close();
 });
+
+test('when the municipality cannot be loaded the status page says so, and Try again recovers', async ({ page }) => {
+  const profile = /\/api\/v1\/municipalities\/radomir(\?|$)/;
+  await page.route(profile, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }));
+  await page.goto('/radomir/status');
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Не успяхме да заредим страницата');
+  await expect(page).toHaveTitle('Не успяхме да заредим страницата – Гише');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Няма връзка със сървъра');
+  await expectNoAxeViolations(page, 'status, municipality failed (bg)');
+  await page.unroute(profile);
+  await alert.getByRole('button', { name: 'Опитайте отново' }).click();
+  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Входящ номер')).toBeVisible();
+});
