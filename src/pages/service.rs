@@ -5,6 +5,7 @@ use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
 use crate::i18n::{msg, ui_lang};
+use crate::pages::apply::Step;
 use crate::pages::municipality::use_municipality;
 use crate::pages::not_found::NotFound;
 use gishe_api::calendar::{Deadline, UrgencyTier};
@@ -122,7 +123,7 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
             <p><strong>{msg("service-department")}": "</strong><RichText text=d/></p>
         })}
 
-        <p><A href=format!("/{}/services/{}/apply/applicant", s.municipality, s.code) attr:class="g-button g-button--start">{msg("apply-start")}<span class="g-button__arrow" aria-hidden="true"></span></A></p>
+        <p><A href=format!("/{}/services/{}/apply/{}", s.municipality, s.code, Step::Applicant.slug()) attr:class="g-button g-button--start">{msg("apply-start")}<span class="g-button__arrow" aria-hidden="true"></span></A></p>
 
         <h2>{msg("service-fees-title")}</h2>
         <table class="g-table">

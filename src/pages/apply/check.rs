@@ -1,6 +1,6 @@
 //! Check your answers, with a Change link per answer that returns here; then submit, once.
 use super::draft::{self, Draft};
-use super::{flow_ref, steps::RestoredNotice, Flow};
+use super::{flow_ref, steps::RestoredNotice, Flow, Step};
 use crate::client::{self, ApiError};
 use crate::components::form::ErrorSummary;
 use crate::components::page_heading::PageHeading;
@@ -15,14 +15,14 @@ use leptos_router::hooks::use_navigate;
 struct Row {
     key: String,
     value: String,
-    step: &'static str,
+    step: Step,
     /// The id of the input the Change link leads to (for the visually hidden part of its name).
     lang: Option<&'static str>,
 }
 
 fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
     let mut rows = Vec::new();
-    let row = |key: String, value: String, step: &'static str| Row {
+    let row = |key: String, value: String, step: Step| Row {
         key,
         value,
         step,
@@ -33,11 +33,11 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
             name,
             personal_number,
         }) => {
-            rows.push(row(tr!("apply-person-name"), name, "applicant"));
+            rows.push(row(tr!("apply-person-name"), name, Step::Applicant));
             rows.push(row(
                 tr!("apply-personal-number"),
                 personal_number,
-                "applicant",
+                Step::Applicant,
             ));
         }
         Some(Applicant::Company {
@@ -45,18 +45,22 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
             eik,
             representative,
         }) => {
-            rows.push(row(tr!("apply-company-name"), name, "applicant"));
-            rows.push(row(tr!("apply-eik"), eik, "applicant"));
+            rows.push(row(tr!("apply-company-name"), name, Step::Applicant));
+            rows.push(row(tr!("apply-eik"), eik, Step::Applicant));
             rows.push(row(
                 tr!("apply-representative"),
                 representative,
-                "applicant",
+                Step::Applicant,
             ));
         }
-        None => rows.push(row(tr!("apply-applicant-kind"), String::new(), "applicant")),
+        None => rows.push(row(
+            tr!("apply-applicant-kind"),
+            String::new(),
+            Step::Applicant,
+        )),
     }
-    rows.push(row(tr!("apply-email"), d.email.clone(), "contact"));
-    rows.push(row(tr!("apply-phone"), d.phone.clone(), "contact"));
+    rows.push(row(tr!("apply-email"), d.email.clone(), Step::Contact));
+    rows.push(row(tr!("apply-phone"), d.phone.clone(), Step::Contact));
     for f in &flow.service.fields {
         let raw = d.answers.get(&f.id).cloned().unwrap_or_default();
         let value = match &f.kind {
@@ -84,7 +88,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
         rows.push(Row {
             key: f.label.to_plain(),
             value,
-            step: "questions",
+            step: Step::Questions,
             lang: crate::components::rich_text::lang_attr(&f.label),
         });
     }
@@ -95,7 +99,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
     rows.push(row(
         tr!("apply-tier-legend"),
         tier.unwrap_or_default(),
-        "tier",
+        Step::Tier,
     ));
     let delivery = d.delivery_method().map(|m| {
         let mut v = t_id(delivery_id(m));
@@ -109,7 +113,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
     rows.push(row(
         tr!("apply-delivery-legend"),
         delivery.unwrap_or_default(),
-        "delivery",
+        Step::Delivery,
     ));
     rows.push(row(
         tr!("apply-consent-title"),
@@ -118,7 +122,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
         } else {
             String::new()
         },
-        "consent",
+        Step::Consent,
     ));
     let _ = Answer::Flag(false);
     rows
@@ -173,7 +177,7 @@ pub fn CheckAnswers() -> impl IntoView {
                         draft::clear(flow.slug(), &flow.service.code);
                         flow.draft.set(Draft::default());
                         flow.restored.set(false);
-                        navigate(&flow.path("confirmation"), Default::default());
+                        navigate(&flow.path(Step::Confirmation), Default::default());
                     }
                     Err(ApiError::Invalid(errors)) => {
                         failure.set(None);
@@ -209,7 +213,7 @@ pub fn CheckAnswers() -> impl IntoView {
     };
     let service_name = flow.service.name.to_plain();
     let municipality = flow.municipality.name.to_plain();
-    let back = flow.path("consent");
+    let back = flow.path(Step::Consent);
     view! {
         <p class="g-back"><A href=back attr:class="g-link">{msg("form-back")}</A></p>
         <RestoredNotice/>

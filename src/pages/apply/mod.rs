@@ -12,16 +12,98 @@ use draft::Draft;
 use gishe_api::calendar::{to_sofia, Date, UtcSeconds};
 use gishe_api::{FieldError, Municipality, Service};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params, use_query_map};
+use leptos_router::params::Params;
 
-/// The steps, in order; `questions` only when the service has questions of its own.
-pub fn steps(service: &Service) -> Vec<&'static str> {
-    let mut s = vec!["applicant", "contact"];
-    if !service.fields.is_empty() {
-        s.push("questions");
+/// A page of the application, named in the address as `…/apply/{step}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Applicant,
+    Contact,
+    Questions,
+    Tier,
+    Delivery,
+    Consent,
+    Check,
+    Confirmation,
+}
+
+impl Step {
+    const ALL: [Step; 8] = [
+        Step::Applicant,
+        Step::Contact,
+        Step::Questions,
+        Step::Tier,
+        Step::Delivery,
+        Step::Consent,
+        Step::Check,
+        Step::Confirmation,
+    ];
+
+    /// Its name in the address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Applicant => "applicant",
+            Step::Contact => "contact",
+            Step::Questions => "questions",
+            Step::Tier => "tier",
+            Step::Delivery => "delivery",
+            Step::Consent => "consent",
+            Step::Check => "check",
+            Step::Confirmation => "confirmation",
+        }
     }
-    s.extend(["tier", "delivery", "consent", "check"]);
+
+    /// The page where the answer to an API field (`applicant.name`, `answers.copies`) is given.
+    fn asking(field: &str) -> Step {
+        match field.split('.').next().unwrap_or("") {
+            "applicant" => Step::Applicant,
+            "contact" => Step::Contact,
+            "answers" => Step::Questions,
+            "tier" => Step::Tier,
+            "delivery" => Step::Delivery,
+            _ => Step::Consent,
+        }
+    }
+}
+
+/// An address naming no step of the application.
+#[derive(Debug, Clone)]
+pub struct UnknownStep;
+
+impl std::fmt::Display for UnknownStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unknown step")
+    }
+}
+
+impl std::error::Error for UnknownStep {}
+
+impl std::str::FromStr for Step {
+    type Err = UnknownStep;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Step::ALL
+            .into_iter()
+            .find(|step| step.slug() == s)
+            .ok_or(UnknownStep)
+    }
+}
+
+/// The question pages in order, then the check page; `questions` only when the service has
+/// questions of its own.
+pub fn steps(service: &Service) -> Vec<Step> {
+    let mut s = vec![Step::Applicant, Step::Contact];
+    if !service.fields.is_empty() {
+        s.push(Step::Questions);
+    }
+    s.extend([Step::Tier, Step::Delivery, Step::Consent, Step::Check]);
     s
+}
+
+#[derive(Params, Clone, PartialEq)]
+struct StepParams {
+    step: Option<Step>,
 }
 
 /// What every step of one application shares.
@@ -42,10 +124,12 @@ impl Flow {
         &self.municipality.slug
     }
 
-    pub fn path(&self, step: &str) -> String {
+    pub fn path(&self, step: Step) -> String {
         format!(
-            "/{}/services/{}/apply/{step}",
-            self.municipality.slug, self.service.code
+            "/{}/services/{}/apply/{}",
+            self.municipality.slug,
+            self.service.code,
+            step.slug()
         )
     }
 
@@ -79,14 +163,7 @@ impl Flow {
         self.show(errors);
         self.problems.update(|problems| {
             for (p, e) in problems.iter_mut().zip(errors) {
-                let step = match e.field.split('.').next().unwrap_or("") {
-                    "applicant" => "applicant",
-                    "contact" => "contact",
-                    "answers" => "questions",
-                    "tier" => "tier",
-                    "delivery" => "delivery",
-                    _ => "consent",
-                };
+                let step = Step::asking(&e.field);
                 p.href = Some(format!("{}?return=check", self.path(step)));
             }
         });
@@ -99,15 +176,19 @@ pub fn today_in_sofia() -> Date {
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    let params = use_params_map();
-    let step = Memo::new(move |_| params.read().get("step").unwrap_or_default());
+    let params = use_params::<StepParams>();
+    let step = Memo::new(move |_| params.read().as_ref().ok().and_then(|p| p.step));
     crate::pages::service::with_route_service(move |s, m| {
         view! { <FlowPages service=s municipality=m step=step/> }.into_any()
     })
 }
 
 #[component]
-fn FlowPages(service: Service, municipality: Municipality, step: Memo<String>) -> impl IntoView {
+fn FlowPages(
+    service: Service,
+    municipality: Municipality,
+    step: Memo<Option<Step>>,
+) -> impl IntoView {
     let (slug, code) = (municipality.slug.clone(), service.code.clone());
     let loaded = draft::load(&slug, &code);
     let restored = RwSignal::new(!loaded.is_empty());
@@ -145,21 +226,19 @@ fn FlowPages(service: Service, municipality: Municipality, step: Memo<String>) -
     let known = steps(&flow.service);
     move || {
         generation.track();
-        let s = step.get();
-        if s == "confirmation" {
-            return view! { <confirmation::Confirmation/> }.into_any();
-        }
-        if !known.contains(&s.as_str()) {
-            return view! { <NotFound/> }.into_any();
-        }
-        match s.as_str() {
-            "applicant" => view! { <steps::ApplicantStep/> }.into_any(),
-            "contact" => view! { <steps::ContactStep/> }.into_any(),
-            "questions" => view! { <steps::QuestionsStep/> }.into_any(),
-            "tier" => view! { <steps::TierStep/> }.into_any(),
-            "delivery" => view! { <steps::DeliveryStep/> }.into_any(),
-            "consent" => view! { <steps::ConsentStep/> }.into_any(),
-            _ => view! { <check::CheckAnswers/> }.into_any(),
+        let step = match step.get() {
+            Some(s) if s == Step::Confirmation || known.contains(&s) => s,
+            _ => return view! { <NotFound/> }.into_any(),
+        };
+        match step {
+            Step::Applicant => view! { <steps::ApplicantStep/> }.into_any(),
+            Step::Contact => view! { <steps::ContactStep/> }.into_any(),
+            Step::Questions => view! { <steps::QuestionsStep/> }.into_any(),
+            Step::Tier => view! { <steps::TierStep/> }.into_any(),
+            Step::Delivery => view! { <steps::DeliveryStep/> }.into_any(),
+            Step::Consent => view! { <steps::ConsentStep/> }.into_any(),
+            Step::Check => view! { <check::CheckAnswers/> }.into_any(),
+            Step::Confirmation => view! { <confirmation::Confirmation/> }.into_any(),
         }
     }
 }
@@ -169,33 +248,33 @@ fn flow_ref() -> Flow {
 }
 
 /// Where Continue leads: back to the check page when the citizen came from there.
-pub fn use_next(current: &'static str) -> impl Fn() + Clone {
+pub fn use_next(current: Step) -> impl Fn() + Clone {
     let flow = flow_ref();
     let query = use_query_map();
     let navigate = use_navigate();
     move || {
-        let returning = query.read_untracked().get("return").as_deref() == Some("check");
+        let returning = query.read_untracked().get("return").as_deref() == Some(Step::Check.slug());
         let all = steps(&flow.service);
         let next = if returning {
-            "check"
+            Step::Check
         } else {
             all.iter()
                 .position(|s| *s == current)
                 .and_then(|i| all.get(i + 1))
                 .copied()
-                .unwrap_or("check")
+                .unwrap_or(Step::Check)
         };
         navigate(&flow.path(next), Default::default());
     }
 }
 
 /// Where the back link leads: the previous step, the check page, or the start page.
-pub fn back_href(current: &'static str) -> Signal<String> {
+pub fn back_href(current: Step) -> Signal<String> {
     let flow = flow_ref();
     let query = use_query_map();
     Signal::derive(move || {
-        if query.read().get("return").as_deref() == Some("check") {
-            return flow.path("check");
+        if query.read().get("return").as_deref() == Some(Step::Check.slug()) {
+            return flow.path(Step::Check);
         }
         let all = steps(&flow.service);
         match all.iter().position(|s| *s == current) {

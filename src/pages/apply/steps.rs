@@ -1,7 +1,7 @@
 //! The question pages: who applies, how to contact them, the service's own questions, the
 //! urgency tier, how to receive the result, and consent. Validation runs on Continue.
 use super::draft::{bind, Draft};
-use super::{back_href, flow_ref, today_in_sofia, use_next};
+use super::{back_href, flow_ref, today_in_sofia, use_next, Step};
 use crate::components::form::{
     problem_for, Checkbox, Checkboxes, Choice, ErrorSummary, Radios, Reveal, TextField,
 };
@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// (with the service as caption), the form and its Continue button.
 #[component]
 fn StepPage(
-    step: &'static str,
+    step: Step,
     #[prop(into)] title: Signal<String>,
     /// The page's checks; Continue shows their problems, or goes on when there are none.
     validate: Callback<(), Vec<FieldError>>,
@@ -71,7 +71,7 @@ pub fn RestoredNotice() -> impl IntoView {
             restored.set(false);
             flow.problems.set(Vec::new());
             flow.generation.update(|g| *g += 1);
-            navigate(&flow.path("applicant"), Default::default());
+            navigate(&flow.path(Step::Applicant), Default::default());
         }
     };
     view! {
@@ -149,7 +149,7 @@ pub fn ApplicantStep() -> impl IntoView {
     }
     });
     view! {
-        <StepPage step="applicant" title=move_tr!("apply-applicant-title") validate=validate>
+        <StepPage step=Step::Applicant title=move_tr!("apply-applicant-title") validate=validate>
             <Radios id="applicant-kind" legend=move_tr!("apply-applicant-kind") value=kind
                 choices=vec![choice("person", move_tr!("apply-kind-person")), choice("company", move_tr!("apply-kind-company"))]
                 error=problem_for(problems, "applicant-kind") reveal=reveal/>
@@ -169,7 +169,7 @@ pub fn ContactStep() -> impl IntoView {
         Callback::new(move |_| gishe_api::validate_contact(&flow.draft.get_untracked().contact()))
     };
     view! {
-        <StepPage step="contact" title=move_tr!("apply-contact-title") validate=validate>
+        <StepPage step=Step::Contact title=move_tr!("apply-contact-title") validate=validate>
             <p class="g-hint">{msg("apply-contact-lead")}</p>
             <TextField id="contact-email" label=move_tr!("apply-email") value=email input_type="email" autocomplete="email"
                 error=problem_for(problems, "contact-email")/>
@@ -289,7 +289,7 @@ pub fn QuestionsStep() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <StepPage step="questions" title=move_tr!("apply-questions-title") validate=validate>
+        <StepPage step=Step::Questions title=move_tr!("apply-questions-title") validate=validate>
             {fields}
         </StepPage>
     }
@@ -337,7 +337,7 @@ pub fn TierStep() -> impl IntoView {
         })
     };
     view! {
-        <StepPage step="tier" title=move_tr!("apply-tier-title") validate=validate>
+        <StepPage step=Step::Tier title=move_tr!("apply-tier-title") validate=validate>
             <Radios id="tier" legend=move_tr!("apply-tier-legend") hint=Some(move_tr!("apply-tier-lead")) choices=choices value=tier
                 error=problem_for(problems, "tier")/>
         </StepPage>
@@ -401,7 +401,7 @@ pub fn DeliveryStep() -> impl IntoView {
     };
     let _ = DeliveryMethod::ALL;
     view! {
-        <StepPage step="delivery" title=move_tr!("apply-delivery-title") validate=validate>
+        <StepPage step=Step::Delivery title=move_tr!("apply-delivery-title") validate=validate>
             <Radios id="delivery-method" legend=move_tr!("apply-delivery-legend") choices=choices value=method
                 error=problem_for(problems, "delivery-method") reveal=reveal/>
         </StepPage>
@@ -420,7 +420,7 @@ pub fn ConsentStep() -> impl IntoView {
         Callback::new(move |_| gishe_api::validate_consent(flow.draft.get_untracked().consent))
     };
     view! {
-        <StepPage step="consent" title=move_tr!("apply-consent-title") validate=validate>
+        <StepPage step=Step::Consent title=move_tr!("apply-consent-title") validate=validate>
             <p>{msg("apply-consent-lead")}</p>
             <ul class="g-list g-list--bullet">
                 <li>{msg("apply-consent-what")}</li>
