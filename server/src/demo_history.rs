@@ -5,9 +5,10 @@
 //! Only municipalities loaded with the `demo` flag get it: a real installation publishes
 //! figures from real data only.
 //!
-//! The history is a function of the seed and of "now" (see [`generate_until`]): the same seed
+//! The history is a function of the seed and of the clock's "now": the same seed
 //! on the same day gives the same rows, except for the access-code hash.
 use crate::catalogue::ServiceEntry;
+use crate::clock::Clock;
 use crate::store::{self, Db};
 use gishe_api::calendar::{
     add_working_days, expected_completion, from_sofia, is_working_day, to_sofia, Adjustments, Date,
@@ -33,20 +34,16 @@ pub struct Summary {
 /// The longest history one call writes.
 pub const MAX_MONTHS: u32 = 120;
 
-/// Fills `months` of history up to now for the demonstration municipality `slug`.
-pub async fn generate(db: &Db, slug: &str, months: u32, seed: u64) -> anyhow::Result<Summary> {
-    generate_until(db, slug, months, seed, crate::routes::requests::now()).await
-}
-
-/// As [`generate`], with "now" given: nothing is dated after it, and whatever was not finished
-/// by then stays open.
-pub async fn generate_until(
+/// Fills `months` of history up to the clock's now for the demonstration municipality `slug`:
+/// nothing is dated after it, and whatever was not finished by then stays open.
+pub async fn generate(
     db: &Db,
+    clock: &Clock,
     slug: &str,
     months: u32,
     seed: u64,
-    now: UtcSeconds,
 ) -> anyhow::Result<Summary> {
+    let now = clock.now();
     if !(1..=MAX_MONTHS).contains(&months) {
         anyhow::bail!("the history can cover 1 to {MAX_MONTHS} months, not {months}");
     }

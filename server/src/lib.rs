@@ -5,10 +5,12 @@ pub mod access_code;
 pub mod admin;
 pub mod catalogue;
 pub mod charter_import;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod demo_history;
 pub mod error;
+pub mod extract;
 pub mod idempotency;
 pub mod profile;
 pub mod rate_limit;
@@ -17,6 +19,7 @@ pub mod search;
 pub mod staff;
 pub mod static_files;
 pub mod store;
+pub mod transliteration;
 
 use axum::http::{header, HeaderValue};
 use axum::response::IntoResponse;
@@ -34,6 +37,8 @@ pub struct AppState {
     /// Days the government moved (extra days off, working Saturdays), for expected dates.
     pub calendar: std::sync::Arc<gishe_api::calendar::Adjustments>,
     pub limits: std::sync::Arc<StatusLimits>,
+    /// "Now" for everything a request files or records.
+    pub clock: clock::Clock,
 }
 
 /// Rate limits of the status check, and the proxies whose `X-Forwarded-For` is believed.
@@ -77,6 +82,7 @@ impl AppState {
                 DEFAULT_STATUS_LIMIT_WINDOW,
                 Vec::new(),
             )),
+            clock: clock::Clock::system(),
         }
     }
 }

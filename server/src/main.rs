@@ -1,6 +1,7 @@
 //! The `gishe-server` command: serve the app and API, load profiles, import charters.
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use gishe_server::clock::Clock;
 use gishe_server::config::{FileConfig, Settings, DEFAULT_ADDR, DEFAULT_DATABASE_URL};
 use gishe_server::profile::Profile;
 use gishe_server::{admin, store, AppState};
@@ -245,9 +246,15 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("there are no demonstration municipalities (serve --demo loads them into an empty database)");
             }
             for slug in slugs {
-                let s = gishe_server::demo_history::generate(&db, &slug, months, seed)
-                    .await
-                    .with_context(|| format!("demonstration history for {slug}"))?;
+                let s = gishe_server::demo_history::generate(
+                    &db,
+                    &Clock::system(),
+                    &slug,
+                    months,
+                    seed,
+                )
+                .await
+                .with_context(|| format!("demonstration history for {slug}"))?;
                 println!(
                     "{slug}: {months} months of demonstration history: {} requests, {} reports, {} survey answers",
                     s.requests, s.reports, s.feedback
@@ -305,7 +312,7 @@ async fn demo_slugs(db: &store::Db) -> anyhow::Result<Vec<String>> {
 }
 
 async fn staff_command(db: &store::Db, command: StaffCommand) -> anyhow::Result<()> {
-    let now = gishe_server::routes::requests::now();
+    let now = Clock::system().now();
     match command {
         StaffCommand::Token {
             command: TokenCommand::Create { name },
@@ -390,7 +397,8 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
         tracing::info!("demo mode: the demonstration municipalities were loaded");
         // The demonstration includes 18 months of history, so accountability has figures.
         for slug in demo_slugs(&db).await? {
-            let s = gishe_server::demo_history::generate(&db, &slug, 18, 1).await?;
+            let s =
+                gishe_server::demo_history::generate(&db, &Clock::system(), &slug, 18, 1).await?;
             tracing::info!(%slug, requests = s.requests, reports = s.reports, feedback = s.feedback, "demonstration history");
         }
     }

@@ -1,4 +1,5 @@
 //! Sliding-window rate limits kept in memory, and the client address behind trusted proxies.
+use crate::error::ApiError;
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
@@ -50,6 +51,12 @@ impl Limiter {
         }
         q.push_back(now);
         Ok(())
+    }
+
+    /// Counts an attempt as the API answers it: over the limit is a 429 that says how long
+    /// to wait.
+    pub fn admit(&self, key: &str) -> Result<(), ApiError> {
+        self.check(key).map_err(ApiError::RateLimited)
     }
 }
 

@@ -32,7 +32,7 @@ const FOLDS: [(&str, &str); 18] = [
 pub fn skeleton(text: &str) -> String {
     let mut latin = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        if let Some(t) = crate::charter_import::translit(c) {
+        if let Some(t) = crate::transliteration::translit(c) {
             latin.push_str(t);
         } else if c.is_alphanumeric() {
             latin.push(c);

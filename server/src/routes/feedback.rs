@@ -1,9 +1,8 @@
 //! `POST /municipalities/{slug}/feedback`: the satisfaction survey (1–5 per charter standard),
 //! anonymous, or tied to one request by its number and access code — then once per request.
-use super::requests::{now, parse_json};
 use crate::error::ApiError;
+use crate::extract::{ApiJson, ClientIp};
 use crate::{access_code, store, AppState};
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use gishe_api::{FieldError, NewFeedback, Problem, RegistryNumber};
@@ -19,20 +18,17 @@ use gishe_api::{FieldError, NewFeedback, Problem, RegistryNumber};
 pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
-    headers: axum::http::HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    ip: ClientIp,
+    body: Result<ApiJson<NewFeedback>, ApiError>,
 ) -> Result<StatusCode, ApiError> {
-    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
+    if let Err(ApiError::PayloadTooLarge) = body {
+        return Err(ApiError::PayloadTooLarge);
+    }
     // Survey answers are published figures, and a tied answer checks an access code: both are
-    // limited like the status check, so neither stuffing nor guessing codes pays.
-    let ip = crate::rate_limit::client_ip(peer, &headers, &state.limits.trusted_proxies);
-    state
-        .limits
-        .feedback_per_ip
-        .check(&crate::rate_limit::client_key(ip))
-        .map_err(ApiError::RateLimited)?;
-    let f: NewFeedback = parse_json(&body)?;
+    // limited like the status check, so neither stuffing nor guessing codes pays. Counted
+    // before the body is read, so malformed attempts count too.
+    state.limits.feedback_per_ip.admit(&ip.key())?;
+    let ApiJson(f) = body?;
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
         .ok_or(ApiError::MunicipalityNotFound)?;
@@ -42,11 +38,7 @@ pub async fn create(
     }
     let mut request_id = None;
     if let Some(number) = RegistryNumber::parse(&f.registry_number) {
-        state
-            .limits
-            .per_number
-            .check(number.as_str())
-            .map_err(ApiError::RateLimited)?;
+        state.limits.per_number.admit(number.as_str())?;
         let code = gishe_api::normalize_access_code(&f.access_code).unwrap_or_default();
         let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
         // Unknown numbers verify against the dummy hash: the answer time says nothing.
@@ -69,7 +61,7 @@ pub async fn create(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
     )
     .bind(m.id)
-    .bind(now().0)
+    .bind(state.clock.now().0)
     .bind(f.courtesy)
     .bind(f.clarity)
     .bind(f.deadlines)

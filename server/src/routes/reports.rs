@@ -1,10 +1,9 @@
 //! `POST /municipalities/{slug}/reports`: a complaint, signal, proposal or praise, filed and
 //! numbered like a request, with the legal answer deadline (2 months, АПК).
-use super::requests::now;
 use super::submission::{self, Filing, Read};
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::{store, AppState};
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -25,13 +24,12 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    body: Result<ApiJson<NewReport>, ApiError>,
 ) -> Result<Response, ApiError> {
-    let submission =
-        match submission::read::<NewReport>(&state, &slug, "reports", &headers, body).await? {
-            Read::Seen(answer) => return Ok(answer),
-            Read::New(s) => s,
-        };
+    let submission = match submission::read(&state, &slug, "reports", &headers, body).await? {
+        Read::Seen(answer) => return Ok(answer),
+        Read::New(s) => s,
+    };
     let report = &submission.payload;
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
@@ -40,7 +38,7 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let submitted_at = now();
+    let submitted_at = state.clock.now();
     let answer_by = expected_completion(submitted_at, Deadline::Months(2), &state.calendar);
     let anonymous = report.is_anonymous();
     submission

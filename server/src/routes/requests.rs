@@ -1,55 +1,13 @@
 //! `POST /municipalities/{slug}/requests`: apply for a service, exactly once.
 use super::submission::{self, Filing, Read};
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::{store, AppState};
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use gishe_api::calendar::{expected_completion, to_sofia, UtcSeconds};
+use gishe_api::calendar::{expected_completion, to_sofia};
 use gishe_api::{FieldError, NewRequest, Problem, RequestReceipt};
-
-/// Reads the JSON body, naming the field when a value has the wrong type or is unknown.
-pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data if path != "." => {
-                ApiError::Validation(vec![FieldError {
-                    field: path,
-                    code: if inner.to_string().starts_with("missing field") {
-                        "required"
-                    } else {
-                        "invalid-value"
-                    }
-                    .into(),
-                }])
-            }
-            // Say where, never what: the message would echo the input (a personal number, say).
-            _ => {
-                ApiError::MalformedJson(format!("line {} column {}", inner.line(), inner.column()))
-            }
-        }
-    })?;
-    de.end().map_err(|e| {
-        ApiError::MalformedJson(format!(
-            "unexpected data at line {} column {}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    Ok(value)
-}
-
-pub fn now() -> UtcSeconds {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    UtcSeconds(secs)
-}
 
 /// Apply for a service. Needs an `Idempotency-Key` header (16–200 printable characters, e.g. a
 /// UUID): the same key and body replay the first answer; the same key with another body is 422.
@@ -65,13 +23,12 @@ pub async fn create(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    body: Result<ApiJson<NewRequest>, ApiError>,
 ) -> Result<Response, ApiError> {
-    let submission =
-        match submission::read::<NewRequest>(&state, &slug, "requests", &headers, body).await? {
-            Read::Seen(answer) => return Ok(answer),
-            Read::New(s) => s,
-        };
+    let submission = match submission::read(&state, &slug, "requests", &headers, body).await? {
+        Read::Seen(answer) => return Ok(answer),
+        Read::New(s) => s,
+    };
     let request = &submission.payload;
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
@@ -92,7 +49,7 @@ pub async fn create(
         })
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("service names a missing category")))?;
     let service = entry.to_api(&slug, m.demo, category, gishe_api::Lang::Bg);
-    let submitted_at = now();
+    let submitted_at = state.clock.now();
     let local = to_sofia(submitted_at);
     let errors = gishe_api::validate_request(&service, request, local.date());
     if !errors.is_empty() {

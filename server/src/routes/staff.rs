@@ -1,11 +1,10 @@
 //! `POST /staff/requests/{registry_number}/events`: staff record what happened to a request.
-use super::requests::{now, parse_json};
 use crate::error::ApiError;
+use crate::extract::{ApiJson, Staff};
 use crate::store::requests::EventOutcome;
-use crate::{staff, store, AppState};
-use axum::body::Bytes;
+use crate::{store, AppState};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use gishe_api::{NewEvent, Problem, RegistryNumber, RequestStatus};
 use serde::Serialize;
@@ -15,19 +14,6 @@ pub struct EventRecorded {
     pub registry_number: String,
     #[schema(value_type = String)]
     pub status: RequestStatus,
-}
-
-async fn staff_name(state: &AppState, headers: &HeaderMap) -> Result<String, ApiError> {
-    let token = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or(ApiError::Unauthorized)?;
-    staff::authenticate(&state.db, token)
-        .await?
-        .ok_or(ApiError::Unauthorized)
 }
 
 /// Record a status change, a deadline extension (reason and a later date) or a note.
@@ -44,12 +30,9 @@ async fn staff_name(state: &AppState, headers: &HeaderMap) -> Result<String, Api
 pub async fn add_event(
     State(state): State<AppState>,
     Path(number): Path<String>,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    staff: Staff,
+    ApiJson(event): ApiJson<NewEvent>,
 ) -> Result<(StatusCode, Json<EventRecorded>), ApiError> {
-    let actor = staff_name(&state, &headers).await?;
-    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
-    let event: NewEvent = parse_json(&body)?;
     let number = RegistryNumber::parse(&number).ok_or(ApiError::RequestNotFound)?;
     if [&event.reason, &event.note]
         .into_iter()
@@ -61,7 +44,15 @@ pub async fn add_event(
             code: "too-long".into(),
         }]));
     }
-    match store::requests::add_event(&state.db, number.as_str(), &event, &actor, now()).await? {
+    match store::requests::add_event(
+        &state.db,
+        number.as_str(),
+        &event,
+        &staff.name,
+        state.clock.now(),
+    )
+    .await?
+    {
         EventOutcome::Recorded(status) => Ok((
             StatusCode::CREATED,
             Json(EventRecorded {

@@ -1,18 +1,15 @@
 //! `POST /status`: a request's status and timeline, for its registry number and access code.
 //! An unknown number and a wrong code get the same answer in the same time.
-use super::requests::parse_json;
 use super::ContentLang;
 use crate::error::ApiError;
-use crate::{access_code, rate_limit, store, AppState};
-use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
-use axum::http::HeaderMap;
+use crate::extract::{ApiJson, ClientIp};
+use crate::{access_code, store, AppState};
+use axum::extract::State;
 use axum::Json;
 use gishe_api::calendar::{Date, ExpectedDate, TimeOfDay};
 use gishe_api::{
     FieldError, NewRequest, Problem, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery,
 };
-use std::net::SocketAddr;
 
 /// Status and timeline of a request. Rate limited per client address and per registry number.
 #[utoipa::path(post, path = "/status", tag = "requests", request_body = StatusQuery,
@@ -22,13 +19,10 @@ use std::net::SocketAddr;
         (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn check(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ip: ClientIp,
     ContentLang(lang): ContentLang,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    ApiJson(query): ApiJson<StatusQuery>,
 ) -> Result<Json<RequestStatusView>, ApiError> {
-    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
-    let query: StatusQuery = parse_json(&body)?;
     let mut errors = Vec::new();
     let number = RegistryNumber::parse(&query.registry_number);
     if number.is_none() {
@@ -47,17 +41,8 @@ pub async fn check(
     let (Some(number), Some(code)) = (number, code) else {
         return Err(ApiError::Validation(errors));
     };
-    let ip = rate_limit::client_ip(peer, &headers, &state.limits.trusted_proxies);
-    state
-        .limits
-        .per_ip
-        .check(&rate_limit::client_key(ip))
-        .map_err(ApiError::RateLimited)?;
-    state
-        .limits
-        .per_number
-        .check(number.as_str())
-        .map_err(ApiError::RateLimited)?;
+    state.limits.per_ip.admit(&ip.key())?;
+    state.limits.per_number.admit(number.as_str())?;
 
     let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
     let stored_hash = found.as_ref().map(|r| r.access_code_hash.clone());

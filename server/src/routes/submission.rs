@@ -1,13 +1,11 @@
 //! What applications and reports share: an `Idempotency-Key`, a JSON body read once, the
 //! replay of an answer already given, and the filing itself — a fresh access code (hashed under
 //! the concurrency cap), the next registry number and the first event, all exactly once.
-use super::requests::parse_json;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::store::municipalities::StoredMunicipality;
 use crate::store::requests::{Creation, Outcome};
 use crate::{access_code, idempotency, store, AppState};
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use gishe_api::calendar::{to_sofia, ExpectedDate, UtcSeconds};
@@ -73,11 +71,15 @@ pub async fn read<T: DeserializeOwned + Serialize>(
     slug: &str,
     endpoint: &str,
     headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Result<ApiJson<T>, ApiError>,
 ) -> Result<Read<T>, ApiError> {
-    let body = body.map_err(|_| ApiError::PayloadTooLarge)?;
+    // Refused in this order whatever else is wrong: a body over the limit, then the key, then
+    // the body's content.
+    if let Err(ApiError::PayloadTooLarge) = body {
+        return Err(ApiError::PayloadTooLarge);
+    }
     let key = idempotency_key(headers)?;
-    let payload: T = parse_json(&body)?;
+    let ApiJson(payload) = body?;
     let canonical = serde_json::to_vec(&payload).map_err(|e| ApiError::Internal(e.into()))?;
     let scope = format!("{slug}/{endpoint}");
     if let Some(outcome) =

@@ -1,4 +1,5 @@
 //! Spawns the real app on a random port with a fresh SQLite database file.
+use gishe_server::clock::Clock;
 use gishe_server::{admin, store, AppState};
 use std::path::PathBuf;
 
@@ -6,6 +7,8 @@ pub struct TestApp {
     pub base: String,
     pub db: store::Db,
     pub client: reqwest::Client,
+    /// The app's clock: the system's (a test may pass `Clock::fixed` to what it calls itself).
+    pub clock: Clock,
     _dir: tempfile::TempDir,
 }
 
@@ -86,6 +89,7 @@ async fn spawn_full(
     if let Some(l) = limits {
         state.limits = std::sync::Arc::new(l);
     }
+    let clock = state.clock.clone();
     let app = gishe_server::app(state, dist);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -103,6 +107,7 @@ async fn spawn_full(
         base: format!("http://{addr}"),
         db,
         client: reqwest::Client::new(),
+        clock,
         _dir: dir,
     }
 }

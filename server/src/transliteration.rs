@@ -1,0 +1,40 @@
+//! Bulgarian Cyrillic → Latin, by the official streamlined system: for charter ids and slugs,
+//! and for matching Latin-typed searches against Cyrillic names.
+
+/// Bulgarian official streamlined transliteration (the table of the Transliteration Act,
+/// without the `-ия` → `-ia` word-end exception), lower case.
+pub fn translit(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'ѝ' | 'і' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "h",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "sht",
+        'ъ' | 'ѫ' => "a",
+        'ь' => "y",
+        'ю' => "yu",
+        'я' | 'ѣ' => "ya",
+        _ => return None,
+    })
+}
