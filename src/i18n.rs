@@ -50,3 +50,14 @@ pub fn t(id: &str) -> String {
 pub fn format_date(d: gishe_api::calendar::Date) -> String {
     leptos_fluent::tr!("date-long", {"day" => d.day(), "month" => d.month(), "year" => d.year()})
 }
+
+/// When a request is expected to be done: the date, and the hour when the deadline is in hours.
+pub fn format_expected(e: gishe_api::calendar::ExpectedDate) -> String {
+    match e.time {
+        Some(time) => leptos_fluent::tr!("apply-expected-with-time", {
+            "date" => format_date(e.date),
+            "time" => format!("{:02}:{:02}", time.hour(), time.minute())
+        }),
+        None => format_date(e.date),
+    }
+}

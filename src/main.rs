@@ -1,5 +1,6 @@
 //! Gishe's web app: mounts the Leptos app in the page.
 mod app;
+mod browser;
 mod client;
 mod components;
 mod context;

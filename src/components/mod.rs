@@ -6,4 +6,6 @@ pub mod in_page_link;
 pub mod layout;
 pub mod load_state;
 pub mod page_heading;
+pub mod receipt;
 pub mod rich_text;
+pub mod summary_list;

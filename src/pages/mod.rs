@@ -4,6 +4,7 @@ pub mod accountability;
 pub mod apply;
 pub mod charter;
 pub mod choose;
+pub mod feedback;
 pub mod home;
 pub mod municipality;
 pub mod not_found;

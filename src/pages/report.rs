@@ -1,20 +1,20 @@
 //! `/{slug}/report`: a complaint, signal, proposal or praise. Kinds are explained in plain
 //! words; the contact details asked follow the law (signals and proposals are never anonymous);
 //! the text has a character counter; the draft survives a reload; submission happens once.
+use crate::browser;
 use crate::client::{self, ApiError};
 use crate::components::field_errors::input_id;
 use crate::components::form::{
     problem_for, Checkbox, Choice, ErrorSummary, Problem, Radios, TextField,
 };
 use crate::components::page_heading::PageHeading;
-use crate::context::app_context;
-use crate::i18n::{format_date, msg, t, ui_lang};
-use crate::pages::apply::draft::storage;
+use crate::components::receipt::Receipt;
+use crate::components::summary_list::SummaryRow;
+use crate::i18n::{format_date, msg, t};
 use crate::pages::municipality::use_municipality;
 use gishe_api::{FieldError, NewReport, ReportKind, ReportReceipt, MAX_REPORT_TEXT};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
-use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -54,10 +54,7 @@ pub fn ReportPage() -> impl IntoView {
 
 #[component]
 fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
-    let loaded: ReportDraft = storage()
-        .and_then(|s| s.get_item(&key(&slug)).ok().flatten())
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default();
+    let loaded: ReportDraft = browser::load(&key(&slug)).unwrap_or_default();
     let restored = loaded != ReportDraft::default();
     let field = |v: String| RwSignal::new(v);
     let kind = field(loaded.kind.clone());
@@ -82,12 +79,7 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     };
     {
         let slug = slug.clone();
-        Effect::new(move |_| {
-            let d = draft();
-            if let (Some(s), Ok(j)) = (storage(), serde_json::to_string(&d)) {
-                let _ = s.set_item(&key(&slug), &j);
-            }
-        });
+        Effect::new(move |_| browser::save(&key(&slug), &draft()));
     }
     let problems = RwSignal::new(Vec::<Problem>::new());
     let failure = RwSignal::new(None::<ApiError>);
@@ -115,12 +107,7 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
         let slug = slug.clone();
         Effect::new(move |_| match submit.value().get() {
             Some(Ok(r)) => {
-                if let Some(s) = storage() {
-                    let _ = s.remove_item(&key(&slug));
-                }
-                app_context()
-                    .last_receipt
-                    .set(Some((r.registry_number.clone(), r.access_code.clone())));
+                browser::forget(&key(&slug));
                 receipt.set(Some(r));
             }
             Some(Err(ApiError::Invalid(errors))) => show(&errors),
@@ -151,7 +138,7 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
         show(&errors);
         if errors.is_empty() && !submit.pending().get_untracked() {
             if idempotency_key.get_value().is_empty() {
-                idempotency_key.set_value(crate::pages::apply::draft::new_idempotency_key());
+                idempotency_key.set_value(browser::new_idempotency_key());
             }
             failure.set(None);
             submit.dispatch(report);
@@ -167,25 +154,18 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
         lang: None,
     };
     let needs_name = Signal::derive(move || matches!(kind.get().as_str(), "signal" | "proposal"));
-    let status_slug = slug.clone();
-    let feedback_slug = slug.clone();
     move || {
         if let Some(r) = receipt.get() {
-            let status_href = format!("/{status_slug}/status?number={}", r.registry_number);
-            let feedback_href = format!("/{feedback_slug}/feedback");
-            let answer_by = format_date(r.answer_by.date);
+            let notice = if r.anonymous {
+                msg("report-anonymous-no-reply").into_any()
+            } else {
+                msg("report-reply-coming").into_any()
+            };
             return view! {
-                <div class="g-panel">
-                    <PageHeading title=move_tr!("report-sent-title") context=name/>
-                    <p class="g-panel__body">{msg("apply-confirmation-number")}<br/><strong class="g-panel__number">{r.registry_number.clone()}</strong></p>
-                </div>
-                <dl class="g-summary">
-                    <div class="g-summary__row"><dt class="g-summary__key">{msg("apply-access-code")}</dt><dd class="g-summary__value"><strong class="g-code">{r.access_code.clone()}</strong></dd></div>
-                    <div class="g-summary__row"><dt class="g-summary__key">{msg("report-answer-by")}</dt><dd class="g-summary__value">{answer_by}</dd></div>
-                </dl>
-                <p class="g-notice g-notice--info">{if r.anonymous { msg("report-anonymous-no-reply").into_any() } else { msg("report-reply-coming").into_any() }}</p>
-                <p><A href=status_href attr:class="g-link">{msg("apply-check-status-link")}</A></p>
-                <p><A href=feedback_href attr:class="g-link">{msg("feedback-offer")}</A></p>
+                <Receipt title=move_tr!("report-sent-title") municipality=name slug=slug.clone()
+                    registry_number=r.registry_number access_code=r.access_code notice=notice>
+                    <SummaryRow label=msg("report-answer-by")>{format_date(r.answer_by.date)}</SummaryRow>
+                </Receipt>
             }
             .into_any();
         }
@@ -234,143 +214,5 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
             </form>
         }
         .into_any()
-    }
-}
-
-/// Ratings 1–5 with words, as radios (never sliders or bare stars).
-#[component]
-pub fn FeedbackPage() -> impl IntoView {
-    let route = use_municipality();
-    view! { <FeedbackForm slug=route.slug.get_untracked() name=route.name()/> }
-}
-
-#[component]
-fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
-    let memory = app_context().last_receipt.get_untracked();
-    let ratings: Vec<(&'static str, &'static str, RwSignal<String>)> = vec![
-        (
-            "courtesy",
-            "feedback-courtesy",
-            RwSignal::new(String::new()),
-        ),
-        ("clarity", "feedback-clarity", RwSignal::new(String::new())),
-        (
-            "deadlines",
-            "feedback-deadlines",
-            RwSignal::new(String::new()),
-        ),
-        (
-            "accessibility",
-            "feedback-accessibility",
-            RwSignal::new(String::new()),
-        ),
-        ("overall", "feedback-overall", RwSignal::new(String::new())),
-    ];
-    let comment = RwSignal::new(String::new());
-    let number = RwSignal::new(memory.as_ref().map(|m| m.0.clone()).unwrap_or_default());
-    let code = RwSignal::new(memory.map(|m| m.1).unwrap_or_default());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let done = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let p: Signal<Vec<Problem>> = problems.into();
-    let show = move |errors: &[FieldError]| {
-        problems.set(
-            errors
-                .iter()
-                .map(|e| Problem {
-                    target: format!("feedback-{}", input_id(&e.field)),
-                    message: match (e.field.as_str(), e.code.as_str()) {
-                        ("comment", _) => tr!("error-feedback-comment-too-long"),
-                        ("registry_number", "request-not-found") => tr!("status-not-found"),
-                        ("registry_number", _) => tr!("error-registry-number-invalid"),
-                        ("access_code", _) => tr!("error-access-code-invalid"),
-                        _ => tr!("error-feedback-rating-required"),
-                    },
-                    href: None,
-                })
-                .collect(),
-        )
-    };
-    let send = {
-        let slug = slug.clone();
-        Action::new_local(move |f: &gishe_api::NewFeedback| {
-            let (slug, f) = (slug.clone(), f.clone());
-            async move { client::submit_feedback(&slug, &f).await }
-        })
-    };
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(())) => done.set(true),
-        Some(Err(ApiError::Invalid(errors))) => show(&errors),
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
-    let values = ratings.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let get = |i: usize| values[i].2.get_untracked().parse::<u8>().unwrap_or(0);
-        let f = gishe_api::NewFeedback {
-            courtesy: get(0),
-            clarity: get(1),
-            deadlines: get(2),
-            accessibility: get(3),
-            overall: get(4),
-            comment: comment.get_untracked(),
-            registry_number: number.get_untracked(),
-            access_code: code.get_untracked(),
-        };
-        let errors = gishe_api::validate_feedback(&f);
-        show(&errors);
-        if errors.is_empty() {
-            failure.set(None);
-            send.dispatch(f);
-        }
-    };
-    let groups = move || {
-        ratings
-            .clone()
-            .into_iter()
-            .map(|(field, legend, value)| {
-                let choices = (1..=5)
-                    .map(|n| Choice {
-                        value: n.to_string(),
-                        label: Signal::derive(move || tr!("feedback-scale", {"n" => n})),
-                        hint: None,
-                        lang: None,
-                    })
-                    .collect();
-                let id: &'static str = match field {
-                    "courtesy" => "feedback-courtesy",
-                    "clarity" => "feedback-clarity",
-                    "deadlines" => "feedback-deadlines",
-                    "accessibility" => "feedback-accessibility",
-                    _ => "feedback-overall",
-                };
-                view! { <Radios id=id legend=Signal::derive(move || t(legend)) choices=choices value=value error=problem_for(p, id)/> }
-            })
-            .collect_view()
-    };
-    let _ = ui_lang();
-    view! {
-        <ErrorSummary problems=p/>
-        <PageHeading title=move_tr!("feedback-title") context=name
-            has_errors=Signal::derive(move || !problems.get().is_empty())/>
-        <Show when=move || !done.get() fallback=move || view! {
-            <div class="g-panel" role="status"><p class="g-panel__body">{msg("feedback-thanks")}</p></div>
-        }>
-            <p class="g-lead">{msg("feedback-lead")}</p>
-            <form novalidate class="g-feedback" on:submit=on_submit.clone()>
-                {groups.clone()()}
-                <TextField id="feedback-comment" label=move_tr!("feedback-comment") hint=Some(move_tr!("feedback-comment-hint")) value=comment rows=4
-                    error=problem_for(p, "feedback-comment")/>
-                <h2>{msg("feedback-request-title")}</h2>
-                <p class="g-hint">{msg("feedback-request-hint")}</p>
-                <TextField id="feedback-registry-number" label=move_tr!("status-number") value=number width_class="g-input--20"
-                    error=problem_for(p, "feedback-registry-number")/>
-                <TextField id="feedback-access-code" label=move_tr!("status-code") value=code width_class="g-input--13"
-                    error=problem_for(p, "feedback-access-code")/>
-                {move || failure.get().map(|e| view! { <div class="g-notice g-notice--error" role="alert"><p>{move || t(e.message_id())}</p></div> })}
-                <button type="submit" class="g-button">{msg("feedback-submit")}</button>
-            </form>
-        </Show>
     }
 }

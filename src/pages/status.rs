@@ -5,8 +5,9 @@ use crate::components::field_errors::input_id;
 use crate::components::form::{problem_for, ErrorSummary, Problem, TextField};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
+use crate::components::summary_list::SummaryRow;
 use crate::context::app_context;
-use crate::i18n::{format_date, msg, t, ui_lang};
+use crate::i18n::{format_date, format_expected, msg, t, ui_lang};
 use crate::pages::municipality::use_municipality;
 use crate::pages::service::delivery_id;
 use gishe_api::calendar::to_sofia;
@@ -146,12 +147,7 @@ pub fn StatusPage() -> impl IntoView {
 #[component]
 fn StatusResult(view: RequestStatusView) -> impl IntoView {
     let v = view;
-    let expected = match v.expected.time {
-        Some(time) => {
-            tr!("apply-expected-with-time", {"date" => format_date(v.expected.date), "time" => format!("{:02}:{:02}", time.hour(), time.minute())})
-        }
-        None => format_date(v.expected.date),
-    };
+    let expected = format_expected(v.expected);
     let action = action_id(v.status, &v.delivery);
     let delivery = gishe_api::DeliveryMethod::ALL
         .into_iter()
@@ -165,16 +161,10 @@ fn StatusResult(view: RequestStatusView) -> impl IntoView {
             <h2 id="status-result-title">{move || tr!("status-result-title", {"number" => v.registry_number.clone()})}</h2>
             <p><strong class=tag_class>{msg(status_id(v.status))}</strong></p>
             <dl class="g-summary">
-                {v.service.map(|s| view! {
-                    <div class="g-summary__row"><dt class="g-summary__key">{msg("status-service")}</dt><dd class="g-summary__value"><RichText text=s/></dd></div>
-                })}
-                <div class="g-summary__row"><dt class="g-summary__key">{msg("apply-expected")}</dt><dd class="g-summary__value">{expected}</dd></div>
-                {v.department.map(|d| view! {
-                    <div class="g-summary__row"><dt class="g-summary__key">{msg("service-department")}</dt><dd class="g-summary__value"><RichText text=d/></dd></div>
-                })}
-                {delivery.map(|d| view! {
-                    <div class="g-summary__row"><dt class="g-summary__key">{msg("apply-delivery-legend")}</dt><dd class="g-summary__value">{msg(delivery_id(d))}</dd></div>
-                })}
+                {v.service.map(|s| view! { <SummaryRow label=msg("status-service")><RichText text=s/></SummaryRow> })}
+                <SummaryRow label=msg("apply-expected")>{expected}</SummaryRow>
+                {v.department.map(|d| view! { <SummaryRow label=msg("service-department")><RichText text=d/></SummaryRow> })}
+                {delivery.map(|d| view! { <SummaryRow label=msg("apply-delivery-legend")>{msg(delivery_id(d))}</SummaryRow> })}
             </dl>
             {action.map(|a| view! {
                 <h3>{msg("status-action-title")}</h3>

@@ -148,7 +148,7 @@ pub fn CheckAnswers() -> impl IntoView {
                     return Err(ApiError::Invalid(Vec::new()));
                 };
                 if d.idempotency_key.is_empty() {
-                    d.idempotency_key = draft::new_idempotency_key();
+                    d.idempotency_key = crate::browser::new_idempotency_key();
                     flow.draft.set(d.clone());
                 }
                 client::submit(flow.slug(), &request, &d.idempotency_key).await

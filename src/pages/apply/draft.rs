@@ -1,6 +1,7 @@
 //! The application in progress: every answer saved as it is typed, in `sessionStorage` (never
 //! `localStorage`: it holds personal numbers), restored after a reload or a crashed tab, and
 //! cleared after a confirmed submission.
+use crate::browser;
 use gishe_api::calendar::UrgencyTier;
 use gishe_api::{
     Answer, Applicant, ContactDetails, DeliveryChoice, DeliveryMethod, FieldKind, NewRequest,
@@ -135,56 +136,32 @@ impl Draft {
     }
 }
 
-/// This tab's `sessionStorage`: drafts never go to `localStorage` (they hold personal numbers).
-pub fn storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
-pub fn draft_key(slug: &str, code: &str) -> String {
+fn draft_key(slug: &str, code: &str) -> String {
     format!("gishe.draft.{slug}.{code}")
 }
 
-pub fn receipt_key(slug: &str, code: &str) -> String {
+fn receipt_key(slug: &str, code: &str) -> String {
     format!("gishe.receipt.{slug}.{code}")
 }
 
 pub fn load(slug: &str, code: &str) -> Draft {
-    storage()
-        .and_then(|s| s.get_item(&draft_key(slug, code)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+    browser::load(&draft_key(slug, code)).unwrap_or_default()
 }
 
 pub fn save(slug: &str, code: &str, draft: &Draft) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(draft)) {
-        let _ = s.set_item(&draft_key(slug, code), &json);
-    }
+    browser::save(&draft_key(slug, code), draft);
 }
 
 pub fn clear(slug: &str, code: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&draft_key(slug, code));
-    }
+    browser::forget(&draft_key(slug, code));
 }
 
 pub fn save_receipt(slug: &str, code: &str, receipt: &RequestReceipt) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(receipt)) {
-        let _ = s.set_item(&receipt_key(slug, code), &json);
-    }
+    browser::save(&receipt_key(slug, code), receipt);
 }
 
 pub fn load_receipt(slug: &str, code: &str) -> Option<RequestReceipt> {
-    storage()
-        .and_then(|s| s.get_item(&receipt_key(slug, code)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-}
-
-/// A fresh idempotency key from the browser's CSPRNG.
-pub fn new_idempotency_key() -> String {
-    window()
-        .crypto()
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|_| format!("gishe-{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+    browser::load(&receipt_key(slug, code))
 }
 
 /// A signal bound to one field of the draft: reads it once, writes every change back.

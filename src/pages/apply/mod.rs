@@ -2,14 +2,14 @@
 //! group) per page, then check your answers, submit exactly once, and the confirmation.
 mod check;
 mod confirmation;
-pub mod draft;
+mod draft;
 mod steps;
 
 use crate::components::field_errors::{input_id, message};
 use crate::components::form::Problem;
 use crate::pages::not_found::NotFound;
 use draft::Draft;
-use gishe_api::calendar::{to_sofia, Date, UtcSeconds};
+use gishe_api::calendar::{to_sofia, Date};
 use gishe_api::{FieldError, Municipality, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params, use_query_map};
@@ -171,7 +171,7 @@ impl Flow {
 }
 
 pub fn today_in_sofia() -> Date {
-    to_sofia(UtcSeconds((js_sys::Date::now() / 1000.0) as i64)).date()
+    to_sofia(crate::browser::now()).date()
 }
 
 #[component]

@@ -9,7 +9,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
 use crate::i18n::{format_date, msg, ui_lang};
 use crate::pages::service::{deadline_text, delivery_id, tier_id};
-use gishe_api::calendar::{expected_completion, Adjustments, UtcSeconds};
+use gishe_api::calendar::{expected_completion, Adjustments};
 use gishe_api::{DeliveryMethod, FieldError, FieldKind};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -295,10 +295,6 @@ pub fn QuestionsStep() -> impl IntoView {
     }
 }
 
-fn now() -> UtcSeconds {
-    UtcSeconds((js_sys::Date::now() / 1000.0) as i64)
-}
-
 #[component]
 pub fn TierStep() -> impl IntoView {
     let flow = flow_ref();
@@ -312,7 +308,7 @@ pub fn TierStep() -> impl IntoView {
         .iter()
         .map(|t| {
             let (fee, deadline, id) = (t.fee.format(lang), t.deadline, tier_id(t.tier));
-            let expected = expected_completion(now(), t.deadline, &adjustments);
+            let expected = expected_completion(crate::browser::now(), t.deadline, &adjustments);
             Choice {
                 value: t.tier.code().to_string(),
                 label: Signal::derive(move || tr!("apply-tier-option", {"tier" => crate::i18n::t(id), "fee" => fee.clone()})),

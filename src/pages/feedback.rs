@@ -1,0 +1,150 @@
+//! `/{slug}/feedback`: how satisfied the citizen is, as ratings 1–5 with words (radios, never
+//! sliders or bare stars), a comment, and optionally the request it is about.
+use crate::client::{self, ApiError};
+use crate::components::field_errors::input_id;
+use crate::components::form::{problem_for, Choice, ErrorSummary, Problem, Radios, TextField};
+use crate::components::page_heading::PageHeading;
+use crate::context::app_context;
+use crate::i18n::{msg, t, ui_lang};
+use crate::pages::municipality::use_municipality;
+use gishe_api::FieldError;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+
+/// Ratings 1–5 with words, as radios (never sliders or bare stars).
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    let route = use_municipality();
+    view! { <FeedbackForm slug=route.slug.get_untracked() name=route.name()/> }
+}
+
+#[component]
+fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
+    let memory = app_context().last_receipt.get_untracked();
+    let ratings: Vec<(&'static str, &'static str, RwSignal<String>)> = vec![
+        (
+            "courtesy",
+            "feedback-courtesy",
+            RwSignal::new(String::new()),
+        ),
+        ("clarity", "feedback-clarity", RwSignal::new(String::new())),
+        (
+            "deadlines",
+            "feedback-deadlines",
+            RwSignal::new(String::new()),
+        ),
+        (
+            "accessibility",
+            "feedback-accessibility",
+            RwSignal::new(String::new()),
+        ),
+        ("overall", "feedback-overall", RwSignal::new(String::new())),
+    ];
+    let comment = RwSignal::new(String::new());
+    let number = RwSignal::new(memory.as_ref().map(|m| m.0.clone()).unwrap_or_default());
+    let code = RwSignal::new(memory.map(|m| m.1).unwrap_or_default());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let done = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let p: Signal<Vec<Problem>> = problems.into();
+    let show = move |errors: &[FieldError]| {
+        problems.set(
+            errors
+                .iter()
+                .map(|e| Problem {
+                    target: format!("feedback-{}", input_id(&e.field)),
+                    message: match (e.field.as_str(), e.code.as_str()) {
+                        ("comment", _) => tr!("error-feedback-comment-too-long"),
+                        ("registry_number", "request-not-found") => tr!("status-not-found"),
+                        ("registry_number", _) => tr!("error-registry-number-invalid"),
+                        ("access_code", _) => tr!("error-access-code-invalid"),
+                        _ => tr!("error-feedback-rating-required"),
+                    },
+                    href: None,
+                })
+                .collect(),
+        )
+    };
+    let send = {
+        let slug = slug.clone();
+        Action::new_local(move |f: &gishe_api::NewFeedback| {
+            let (slug, f) = (slug.clone(), f.clone());
+            async move { client::submit_feedback(&slug, &f).await }
+        })
+    };
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(())) => done.set(true),
+        Some(Err(ApiError::Invalid(errors))) => show(&errors),
+        Some(Err(e)) => failure.set(Some(e)),
+        None => {}
+    });
+    let values = ratings.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let get = |i: usize| values[i].2.get_untracked().parse::<u8>().unwrap_or(0);
+        let f = gishe_api::NewFeedback {
+            courtesy: get(0),
+            clarity: get(1),
+            deadlines: get(2),
+            accessibility: get(3),
+            overall: get(4),
+            comment: comment.get_untracked(),
+            registry_number: number.get_untracked(),
+            access_code: code.get_untracked(),
+        };
+        let errors = gishe_api::validate_feedback(&f);
+        show(&errors);
+        if errors.is_empty() {
+            failure.set(None);
+            send.dispatch(f);
+        }
+    };
+    let groups = move || {
+        ratings
+            .clone()
+            .into_iter()
+            .map(|(field, legend, value)| {
+                let choices = (1..=5)
+                    .map(|n| Choice {
+                        value: n.to_string(),
+                        label: Signal::derive(move || tr!("feedback-scale", {"n" => n})),
+                        hint: None,
+                        lang: None,
+                    })
+                    .collect();
+                let id: &'static str = match field {
+                    "courtesy" => "feedback-courtesy",
+                    "clarity" => "feedback-clarity",
+                    "deadlines" => "feedback-deadlines",
+                    "accessibility" => "feedback-accessibility",
+                    _ => "feedback-overall",
+                };
+                view! { <Radios id=id legend=Signal::derive(move || t(legend)) choices=choices value=value error=problem_for(p, id)/> }
+            })
+            .collect_view()
+    };
+    let _ = ui_lang();
+    view! {
+        <ErrorSummary problems=p/>
+        <PageHeading title=move_tr!("feedback-title") context=name
+            has_errors=Signal::derive(move || !problems.get().is_empty())/>
+        <Show when=move || !done.get() fallback=move || view! {
+            <div class="g-panel" role="status"><p class="g-panel__body">{msg("feedback-thanks")}</p></div>
+        }>
+            <p class="g-lead">{msg("feedback-lead")}</p>
+            <form novalidate class="g-feedback" on:submit=on_submit.clone()>
+                {groups.clone()()}
+                <TextField id="feedback-comment" label=move_tr!("feedback-comment") hint=Some(move_tr!("feedback-comment-hint")) value=comment rows=4
+                    error=problem_for(p, "feedback-comment")/>
+                <h2>{msg("feedback-request-title")}</h2>
+                <p class="g-hint">{msg("feedback-request-hint")}</p>
+                <TextField id="feedback-registry-number" label=move_tr!("status-number") value=number width_class="g-input--20"
+                    error=problem_for(p, "feedback-registry-number")/>
+                <TextField id="feedback-access-code" label=move_tr!("status-code") value=code width_class="g-input--13"
+                    error=problem_for(p, "feedback-access-code")/>
+                {move || failure.get().map(|e| view! { <div class="g-notice g-notice--error" role="alert"><p>{move || t(e.message_id())}</p></div> })}
+                <button type="submit" class="g-button">{msg("feedback-submit")}</button>
+            </form>
+        </Show>
+    }
+}
