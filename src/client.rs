@@ -27,24 +27,6 @@ impl ApiError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, ApiError::Problem { status: 404, .. })
     }
-
-    /// The Fluent message id that explains this error.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            ApiError::Network => "error-network",
-            ApiError::Unexpected | ApiError::Invalid(_) => "error-unexpected",
-            ApiError::RateLimited(_) => "error-rate-limited",
-            ApiError::Problem { code, .. } => match code.as_str() {
-                "municipality-not-found" => "error-municipality-not-found",
-                "charter-not-found" => "error-charter-not-found",
-                "service-not-found" => "error-service-not-found",
-                "category-not-found" => "error-category-not-found",
-                "query-too-long" => "error-query-too-long",
-                "feedback-already-given" => "error-feedback-already-given",
-                _ => "error-unexpected",
-            },
-        }
-    }
 }
 
 async fn get<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {

@@ -1,5 +1,6 @@
-//! What each validation code means to the citizen, for each field: specific, plain messages
-//! ("Въведете ЕГН или ЛНЧ", not "Invalid input"), in the interface language.
+//! What each validation code means to the citizen, for each field of an application, a report
+//! and feedback: specific, plain messages ("Въведете ЕГН или ЛНЧ", not "Invalid input"), in the
+//! interface language.
 use leptos_fluent::tr;
 
 /// The html id of the input for an API field path (`applicant.personal_number` →
@@ -57,5 +58,28 @@ pub fn message(field: &str, code: &str, label: &str) -> String {
         ("delivery.email", _) => tr!("error-email-invalid"),
         ("consent", _) => tr!("error-consent-required"),
         _ => tr!("error-field-invalid"),
+    }
+}
+
+/// The message for a code on a field of a report.
+pub fn report_message(field: &str, code: &str) -> String {
+    match (field, code) {
+        ("kind", _) => tr!("error-report-kind-required"),
+        ("text", "required") => tr!("error-report-text-required"),
+        ("text", _) => tr!("error-report-text-too-long"),
+        ("name", "name-required-for-kind") => tr!("error-report-name-required"),
+        ("email", "reply-channel-required") => tr!("error-report-reply-required"),
+        (f, c) => message(&format!("report.{f}"), c, ""),
+    }
+}
+
+/// The message for a code on a field of the feedback form.
+pub fn feedback_message(field: &str, code: &str) -> String {
+    match (field, code) {
+        ("comment", _) => tr!("error-feedback-comment-too-long"),
+        ("registry_number", "request-not-found") => tr!("status-not-found"),
+        ("registry_number", _) => tr!("error-registry-number-invalid"),
+        ("access_code", _) => tr!("error-access-code-invalid"),
+        _ => tr!("error-feedback-rating-required"),
     }
 }

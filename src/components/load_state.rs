@@ -1,7 +1,7 @@
 //! What the citizen sees while something loads, and when it fails: what happened, and a retry.
 use crate::client::ApiError;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::msg;
+use crate::i18n::{ids, msg};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 
@@ -41,7 +41,7 @@ pub fn PageLoadFailed(error: ApiError, retry: Callback<()>) -> impl IntoView {
 
 #[component]
 fn Reason(error: ApiError, retry: Callback<()>) -> impl IntoView {
-    let id = error.message_id();
+    let id = ids::api_error(&error);
     view! {
         <p>{msg(id)}</p>
         <button type="button" class="g-button g-button--secondary" on:click=move |_| retry.run(())>

@@ -4,7 +4,7 @@ use crate::components::in_page_link::{scroll_to_address_fragment, InPageLink};
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
-use crate::i18n::{msg, ui_lang};
+use crate::i18n::{ids, msg, ui_lang};
 use crate::pages::municipality::use_municipality;
 use gishe_api::{Block, Charter, Lang, Section, SectionRole, Subsection, Text};
 use leptos::prelude::*;
@@ -96,12 +96,7 @@ fn heading_text(s: &Section) -> impl IntoView {
 }
 
 fn role_tag(role: SectionRole) -> Option<impl IntoView> {
-    let id = match role {
-        SectionRole::Standards => "charter-role-standards",
-        SectionRole::Duties => "charter-role-duties",
-        SectionRole::Contacts => "charter-role-contacts",
-        SectionRole::General => return None,
-    };
+    let id = ids::section_role(role)?;
     Some(view! { <p class="g-section__role"><span class="g-tag">{msg(id)}</span></p> })
 }
 

@@ -1,11 +1,11 @@
 //! `/{slug}/feedback`: how satisfied the citizen is, as ratings 1–5 with words (radios, never
 //! sliders or bare stars), a comment, and optionally the request it is about.
 use crate::client::{self, ApiError};
-use crate::components::field_errors::input_id;
+use crate::components::field_errors::{feedback_message, input_id};
 use crate::components::form::{problem_for, Choice, ErrorSummary, Problem, Radios, TextField};
 use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
-use crate::i18n::{msg, t, ui_lang};
+use crate::i18n::{ids, msg, t, ui_lang};
 use crate::pages::municipality::use_municipality;
 use gishe_api::FieldError;
 use leptos::prelude::*;
@@ -53,13 +53,7 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
                 .iter()
                 .map(|e| Problem {
                     target: format!("feedback-{}", input_id(&e.field)),
-                    message: match (e.field.as_str(), e.code.as_str()) {
-                        ("comment", _) => tr!("error-feedback-comment-too-long"),
-                        ("registry_number", "request-not-found") => tr!("status-not-found"),
-                        ("registry_number", _) => tr!("error-registry-number-invalid"),
-                        ("access_code", _) => tr!("error-access-code-invalid"),
-                        _ => tr!("error-feedback-rating-required"),
-                    },
+                    message: feedback_message(&e.field, &e.code),
                     href: None,
                 })
                 .collect(),
@@ -142,7 +136,7 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
                     error=problem_for(p, "feedback-registry-number")/>
                 <TextField id="feedback-access-code" label=move_tr!("status-code") value=code width_class="g-input--13"
                     error=problem_for(p, "feedback-access-code")/>
-                {move || failure.get().map(|e| view! { <div class="g-notice g-notice--error" role="alert"><p>{move || t(e.message_id())}</p></div> })}
+                {move || failure.get().map(|e| view! { <div class="g-notice g-notice--error" role="alert"><p>{move || t(ids::api_error(&e))}</p></div> })}
                 <button type="submit" class="g-button">{msg("feedback-submit")}</button>
             </form>
         </Show>

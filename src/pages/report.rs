@@ -3,14 +3,14 @@
 //! the text has a character counter; the draft survives a reload; submission happens once.
 use crate::browser;
 use crate::client::{self, ApiError};
-use crate::components::field_errors::input_id;
+use crate::components::field_errors::{input_id, report_message};
 use crate::components::form::{
     problem_for, Checkbox, Choice, ErrorSummary, Problem, Radios, TextField,
 };
 use crate::components::page_heading::PageHeading;
 use crate::components::receipt::Receipt;
 use crate::components::summary_list::SummaryRow;
-use crate::i18n::{format_date, msg, t};
+use crate::i18n::{format_date, ids, msg, t};
 use crate::pages::municipality::use_municipality;
 use gishe_api::{FieldError, NewReport, ReportKind, ReportReceipt, MAX_REPORT_TEXT};
 use leptos::prelude::*;
@@ -33,17 +33,6 @@ struct ReportDraft {
 
 fn key(slug: &str) -> String {
     format!("gishe.report.{slug}")
-}
-
-fn report_message(field: &str, code: &str) -> String {
-    match (field, code) {
-        ("kind", _) => tr!("error-report-kind-required"),
-        ("text", "required") => tr!("error-report-text-required"),
-        ("text", _) => tr!("error-report-text-too-long"),
-        ("name", "name-required-for-kind") => tr!("error-report-name-required"),
-        ("email", "reply-channel-required") => tr!("error-report-reply-required"),
-        (f, c) => crate::components::field_errors::message(&format!("report.{f}"), c, ""),
-    }
 }
 
 #[component]
@@ -147,12 +136,15 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let p: Signal<Vec<Problem>> = problems.into();
     let remaining =
         Signal::derive(move || MAX_REPORT_TEXT as i64 - text.get().trim().chars().count() as i64);
-    let kind_choice = |k: ReportKind, label: &'static str, hint: &'static str| Choice {
-        value: k.code().into(),
-        label: Signal::derive(move || t(label)),
-        hint: Some(Signal::derive(move || t(hint))),
-        lang: None,
-    };
+    let kind_choices = ReportKind::ALL
+        .into_iter()
+        .map(|k| Choice {
+            value: k.code().into(),
+            label: Signal::derive(move || t(ids::report_kind(k))),
+            hint: Some(Signal::derive(move || t(ids::report_kind_hint(k)))),
+            lang: None,
+        })
+        .collect::<Vec<_>>();
     let needs_name = Signal::derive(move || matches!(kind.get().as_str(), "signal" | "proposal"));
     move || {
         if let Some(r) = receipt.get() {
@@ -177,12 +169,7 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
             <p class="g-lead">{msg("report-lead")}</p>
             <form novalidate on:submit=on_submit>
                 <Radios id="report-kind" legend=move_tr!("report-kind-legend") value=kind error=problem_for(p, "report-kind")
-                    choices=vec![
-                        kind_choice(ReportKind::Complaint, "report-kind-complaint", "report-kind-complaint-hint"),
-                        kind_choice(ReportKind::Signal, "report-kind-signal", "report-kind-signal-hint"),
-                        kind_choice(ReportKind::Proposal, "report-kind-proposal", "report-kind-proposal-hint"),
-                        kind_choice(ReportKind::Praise, "report-kind-praise", "report-kind-praise-hint"),
-                    ]/>
+                    choices=kind_choices.clone()/>
                 <TextField id="report-subject" label=move_tr!("report-subject") hint=Some(move_tr!("report-subject-hint")) value=subject
                     error=problem_for(p, "report-subject")/>
                 <TextField id="report-text" label=move_tr!("report-text") hint=Some(move_tr!("report-text-hint")) value=text rows=8
@@ -206,7 +193,7 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
                 <Checkbox id="report-consent" label=move_tr!("report-consent") checked=consent error=problem_for(p, "report-consent")/>
                 {move || failure.get().map(|e| view! {
                     <div class="g-notice g-notice--error" role="alert">
-                        <p>{move || t(e.message_id())}</p>
+                        <p>{move || t(ids::api_error(&e))}</p>
                         <p>{msg("apply-submit-kept")}</p>
                     </div>
                 })}

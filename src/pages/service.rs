@@ -4,12 +4,12 @@ use crate::client;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
-use crate::i18n::{msg, ui_lang};
+use crate::i18n::{ids, msg, ui_lang};
 use crate::pages::apply::Step;
 use crate::pages::municipality::use_municipality;
 use crate::pages::not_found::NotFound;
-use gishe_api::calendar::{Deadline, UrgencyTier};
-use gishe_api::{DeliveryMethod, FieldKind, Municipality, Service, Text};
+use gishe_api::calendar::Deadline;
+use gishe_api::{Municipality, Service, Text};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
@@ -67,22 +67,6 @@ pub fn deadline_text(d: Deadline) -> String {
     }
 }
 
-pub fn tier_id(t: UrgencyTier) -> &'static str {
-    match t {
-        UrgencyTier::Ordinary => "tier-ordinary",
-        UrgencyTier::Fast => "tier-fast",
-        UrgencyTier::Express => "tier-express",
-    }
-}
-
-pub fn delivery_id(d: DeliveryMethod) -> &'static str {
-    match d {
-        DeliveryMethod::Counter => "delivery-counter",
-        DeliveryMethod::Post => "delivery-post",
-        DeliveryMethod::Email => "delivery-email",
-    }
-}
-
 fn text_list(items: Vec<Text>) -> impl IntoView {
     view! {
         <ul class="g-list g-list--bullet">
@@ -91,17 +75,6 @@ fn text_list(items: Vec<Text>) -> impl IntoView {
                 view! { <li lang=lang><Runs text=t/></li> }
             }).collect_view()}
         </ul>
-    }
-}
-
-fn field_kind_id(k: &FieldKind) -> &'static str {
-    match k {
-        FieldKind::Text { .. } | FieldKind::LongText { .. } => "field-kind-text",
-        FieldKind::Number { .. } => "field-kind-number",
-        FieldKind::Date { .. } => "field-kind-date",
-        FieldKind::SingleChoice { .. } => "field-kind-single-choice",
-        FieldKind::MultipleChoice { .. } => "field-kind-multiple-choice",
-        FieldKind::YesNo => "field-kind-yes-no",
     }
 }
 
@@ -140,7 +113,7 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
                     let fee = t.fee.format(lang);
                     view! {
                         <tr>
-                            <th scope="row">{msg(tier_id(t.tier))}</th>
+                            <th scope="row">{msg(ids::tier(t.tier))}</th>
                             <td>{move || deadline_text(t.deadline)}</td>
                             <td class="g-table__num">{fee}</td>
                         </tr>
@@ -159,7 +132,7 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
                 {s.fields.into_iter().map(|f| view! {
                     <li>
                         <RichText text=f.label/>
-                        " ("{msg(field_kind_id(&f.kind))}{(!f.required).then(|| view! { ", "{msg("service-question-optional")} })}")"
+                        " ("{msg(ids::field_kind(&f.kind))}{(!f.required).then(|| view! { ", "{msg("service-question-optional")} })}")"
                     </li>
                 }).collect_view()}
             </ul>
@@ -168,7 +141,7 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
         <h2>{msg("service-result-title")}</h2>
         {s.result_collection.map(|r| view! { <p><RichText text=r/></p> })}
         <ul class="g-list g-list--bullet">
-            {s.delivery.into_iter().map(|d| view! { <li>{msg(delivery_id(d))}</li> }).collect_view()}
+            {s.delivery.into_iter().map(|d| view! { <li>{msg(ids::delivery(d))}</li> }).collect_view()}
         </ul>
 
         <h2>{msg("service-how-title")}</h2>

@@ -7,52 +7,13 @@ use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
 use crate::components::summary_list::SummaryRow;
 use crate::context::app_context;
-use crate::i18n::{format_date, format_expected, msg, t, ui_lang};
+use crate::i18n::{format_date, format_expected, ids, msg, t, ui_lang};
 use crate::pages::municipality::use_municipality;
-use crate::pages::service::delivery_id;
 use gishe_api::calendar::to_sofia;
-use gishe_api::{
-    EventKind, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery, TimelineEvent,
-};
+use gishe_api::{RegistryNumber, RequestStatusView, StatusQuery, TimelineEvent};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_query_map;
-
-fn status_id(s: RequestStatus) -> &'static str {
-    match s {
-        RequestStatus::Registered => "status-registered",
-        RequestStatus::InProgress => "status-in-progress",
-        RequestStatus::MoreInformationNeeded => "status-more-information-needed",
-        RequestStatus::Ready => "status-ready",
-        RequestStatus::Completed => "status-completed",
-        RequestStatus::Refused => "status-refused",
-    }
-}
-
-fn event_id(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Registered => "event-registered",
-        EventKind::InProgress => "event-in-progress",
-        EventKind::MoreInformationNeeded => "event-more-information-needed",
-        EventKind::DeadlineExtended => "event-deadline-extended",
-        EventKind::Ready => "event-ready",
-        EventKind::Completed => "event-completed",
-        EventKind::Refused => "event-refused",
-        EventKind::Note => "event-note",
-    }
-}
-
-/// What the citizen has to do now, by status and how the result is received.
-fn action_id(s: RequestStatus, delivery: &str) -> Option<&'static str> {
-    match (s, delivery) {
-        (RequestStatus::MoreInformationNeeded, _) => Some("status-action-more-information"),
-        (RequestStatus::Ready, "counter") => Some("status-action-collect"),
-        (RequestStatus::Ready, _) => Some("status-action-sent"),
-        (RequestStatus::Refused, _) => Some("status-action-refused"),
-        (RequestStatus::Registered | RequestStatus::InProgress, _) => Some("status-action-wait"),
-        _ => None,
-    }
-}
 
 fn when(e: &TimelineEvent) -> String {
     let local = to_sofia(e.at);
@@ -138,7 +99,7 @@ pub fn StatusPage() -> impl IntoView {
                 Err(ApiError::RateLimited(secs)) => view! {
                     <div class="g-notice g-notice--error"><p>{move || tr!("error-rate-limited", {"minutes" => secs.div_ceil(60)})}</p></div>
                 }.into_any(),
-                Err(e) => view! { <div class="g-notice g-notice--error"><p>{move || t(e.message_id())}</p></div> }.into_any(),
+                Err(e) => view! { <div class="g-notice g-notice--error"><p>{move || t(ids::api_error(&e))}</p></div> }.into_any(),
             })}
         </div>
     }
@@ -148,7 +109,7 @@ pub fn StatusPage() -> impl IntoView {
 fn StatusResult(view: RequestStatusView) -> impl IntoView {
     let v = view;
     let expected = format_expected(v.expected);
-    let action = action_id(v.status, &v.delivery);
+    let action = ids::status_action(v.status, &v.delivery);
     let delivery = gishe_api::DeliveryMethod::ALL
         .into_iter()
         .find(|d| d.code() == v.delivery);
@@ -159,12 +120,12 @@ fn StatusResult(view: RequestStatusView) -> impl IntoView {
     view! {
         <section class="g-status" aria-labelledby="status-result-title">
             <h2 id="status-result-title">{move || tr!("status-result-title", {"number" => v.registry_number.clone()})}</h2>
-            <p><strong class=tag_class>{msg(status_id(v.status))}</strong></p>
+            <p><strong class=tag_class>{msg(ids::status(v.status))}</strong></p>
             <dl class="g-summary">
                 {v.service.map(|s| view! { <SummaryRow label=msg("status-service")><RichText text=s/></SummaryRow> })}
                 <SummaryRow label=msg("apply-expected")>{expected}</SummaryRow>
                 {v.department.map(|d| view! { <SummaryRow label=msg("service-department")><RichText text=d/></SummaryRow> })}
-                {delivery.map(|d| view! { <SummaryRow label=msg("apply-delivery-legend")>{msg(delivery_id(d))}</SummaryRow> })}
+                {delivery.map(|d| view! { <SummaryRow label=msg("apply-delivery-legend")>{msg(ids::delivery(d))}</SummaryRow> })}
             </dl>
             {action.map(|a| view! {
                 <h3>{msg("status-action-title")}</h3>
@@ -178,7 +139,7 @@ fn StatusResult(view: RequestStatusView) -> impl IntoView {
                     view! {
                         <li class="g-timeline__item">
                             <p class="g-timeline__when">{at}</p>
-                            <p class="g-timeline__what">{msg(event_id(e.kind))}</p>
+                            <p class="g-timeline__what">{msg(ids::event(e.kind))}</p>
                             {new_date.map(|d| view! { <p>{move || tr!("status-event-new-date", {"date" => d.clone()})}</p> })}
                             {e.reason.map(|r| view! { <p>{msg("status-event-reason")}": "{r}</p> })}
                             {e.note.map(|n| view! { <p class="g-timeline__note">{n}</p> })}

@@ -4,8 +4,7 @@ use super::{flow_ref, steps::RestoredNotice, Flow, Step};
 use crate::client::{self, ApiError};
 use crate::components::form::ErrorSummary;
 use crate::components::page_heading::PageHeading;
-use crate::i18n::{msg, t, ui_lang};
-use crate::pages::service::{delivery_id, tier_id};
+use crate::i18n::{ids, msg, t, ui_lang};
 use gishe_api::{Answer, Applicant, FieldKind};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -95,14 +94,14 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
     let tier = d
         .tier()
         .and_then(|t| flow.service.tiers.iter().find(|x| x.tier == t))
-        .map(|t| format!("{} – {}", t_id(tier_id(t.tier)), t.fee.format(ui_lang())));
+        .map(|x| format!("{} – {}", t(ids::tier(x.tier)), x.fee.format(ui_lang())));
     rows.push(row(
         tr!("apply-tier-legend"),
         tier.unwrap_or_default(),
         Step::Tier,
     ));
     let delivery = d.delivery_method().map(|m| {
-        let mut v = t_id(delivery_id(m));
+        let mut v = t(ids::delivery(m));
         match m {
             gishe_api::DeliveryMethod::Post => v = format!("{v}: {}", d.address.trim()),
             gishe_api::DeliveryMethod::Email => v = format!("{v}: {}", d.delivery_email.trim()),
@@ -126,10 +125,6 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
     ));
     let _ = Answer::Flag(false);
     rows
-}
-
-fn t_id(id: &str) -> String {
-    t(id)
 }
 
 #[component]
@@ -228,7 +223,7 @@ pub fn CheckAnswers() -> impl IntoView {
         {move || failure.get().map(|e| view! {
             <div class="g-notice g-notice--error" role="alert">
                 <h3 class="g-notice__title">{msg("apply-submit-failed")}</h3>
-                <p>{move || t(e.message_id())}</p>
+                <p>{move || t(ids::api_error(&e))}</p>
                 <p>{msg("apply-submit-kept")}</p>
             </div>
         })}

@@ -6,8 +6,7 @@ use crate::components::contact_card::ContactCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::receipt::Receipt;
 use crate::components::summary_list::SummaryRow;
-use crate::i18n::{format_expected, msg, t, ui_lang};
-use crate::pages::service::tier_id;
+use crate::i18n::{format_expected, ids, msg, t, ui_lang};
 use leptos::prelude::*;
 use leptos_fluent::move_tr;
 use leptos_router::components::A;
@@ -31,7 +30,7 @@ pub fn Confirmation() -> impl IntoView {
     };
     let expected = format_expected(r.expected);
     let fee = r.fee.format(ui_lang());
-    let tier = t(tier_id(r.tier));
+    let tier = t(ids::tier(r.tier));
     view! {
         <Receipt title=move_tr!("apply-confirmation-title") municipality=Signal::derive(move || Some(name.clone()))
             caption=Signal::derive(move || Some(service_name.clone()))

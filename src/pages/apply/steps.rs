@@ -7,8 +7,8 @@ use crate::components::form::{
 };
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
-use crate::i18n::{format_date, msg, ui_lang};
-use crate::pages::service::{deadline_text, delivery_id, tier_id};
+use crate::i18n::{format_date, ids, msg, ui_lang};
+use crate::pages::service::deadline_text;
 use gishe_api::calendar::{expected_completion, Adjustments};
 use gishe_api::{DeliveryMethod, FieldError, FieldKind};
 use leptos::prelude::*;
@@ -307,7 +307,7 @@ pub fn TierStep() -> impl IntoView {
         .tiers
         .iter()
         .map(|t| {
-            let (fee, deadline, id) = (t.fee.format(lang), t.deadline, tier_id(t.tier));
+            let (fee, deadline, id) = (t.fee.format(lang), t.deadline, ids::tier(t.tier));
             let expected = expected_completion(crate::browser::now(), t.deadline, &adjustments);
             Choice {
                 value: t.tier.code().to_string(),
@@ -359,7 +359,7 @@ pub fn DeliveryStep() -> impl IntoView {
         .map(|m| {
             choice(
                 m.code(),
-                Signal::derive(move || crate::i18n::t(delivery_id(m))),
+                Signal::derive(move || crate::i18n::t(ids::delivery(m))),
             )
         })
         .collect();

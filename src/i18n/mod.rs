@@ -1,4 +1,6 @@
 //! Fluent set-up: the app's languages, the current one, and the language switch's storage.
+pub mod ids;
+
 use gishe_api::Lang;
 use leptos::prelude::*;
 use leptos_fluent::{leptos_fluent, I18n};
