@@ -5,9 +5,9 @@
 use crate::client;
 use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
-use crate::i18n::{msg, ui_lang};
+use crate::i18n::{ids, msg, ui_lang};
 use crate::pages::municipality::use_municipality;
-use gishe_api::{Accountability, HalfYear, Lang, Period};
+use gishe_api::{Accountability, HalfYear, Lang, Period, ReportKind};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 
@@ -38,7 +38,7 @@ struct Bar {
 /// Horizontal bars, one row per period: the label above its bar, the value written after it.
 /// Drawn narrow (360 units) so text stays legible on a phone; the figure caps its width.
 #[component]
-fn BarChart(id: &'static str, bars: Vec<Bar>, max: f64) -> impl IntoView {
+fn BarChart(id: String, bars: Vec<Bar>, max: f64) -> impl IntoView {
     let row = 58.0;
     let height = row * bars.len() as f64 + 4.0;
     let chart_w = 290.0;
@@ -89,6 +89,56 @@ pub fn AccountabilityPage() -> impl IntoView {
     }
 }
 
+/// One period's line in a table: its label, then the numbers.
+struct Row {
+    period: String,
+    cells: Vec<String>,
+}
+
+/// One measure: its heading, the chart with its caption, then the table with the same numbers
+/// (and the counts behind them). `id` names the elements: `{id}-chart`, `{id}-table`, and
+/// their captions. The children are the table's column headings after the period's.
+#[component]
+fn ChartAndTable(
+    id: &'static str,
+    title: impl IntoView + 'static,
+    chart_caption: impl IntoView + 'static,
+    table_caption: impl IntoView + 'static,
+    bars: Vec<Bar>,
+    max: f64,
+    rows: Vec<Row>,
+    children: Children,
+) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let cells = r
+                .cells
+                .into_iter()
+                .map(|c| view! { <td class="g-table__num">{c}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{r.period}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <h2>{title}</h2>
+        <figure class="g-figure">
+            <figcaption id=format!("{id}-chart-caption") class="g-figure__caption">{chart_caption}</figcaption>
+            <BarChart id=format!("{id}-chart") bars=bars max=max/>
+        </figure>
+        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby=format!("{id}-table-caption")>
+            <table class="g-table g-table--wide" id=format!("{id}-table")>
+                <caption id=format!("{id}-table-caption") class="g-table__caption">{table_caption}</caption>
+                <thead><tr>
+                    <th scope="col">{msg("accountability-period-column")}</th>
+                    {children()}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 fn Figures(data: Accountability) -> impl IntoView {
     let lang = ui_lang();
@@ -104,50 +154,35 @@ fn Figures(data: Accountability) -> impl IntoView {
         v.map(|v| tr!("accountability-percent", {"value" => decimal(v, 0, lang)}))
             .unwrap_or_else(|| tr!("accountability-no-data"))
     };
-
-    let satisfaction_bars = periods
-        .iter()
-        .map(|p| Bar {
-            label: period_label(p.period),
-            value: p.satisfaction.overall,
-            shown: avg(p.satisfaction.overall),
-        })
-        .collect();
-    let on_time_bars = periods
-        .iter()
-        .map(|p| {
-            let v = percent(p.requests_on_time, p.requests_completed);
-            Bar {
-                label: period_label(p.period),
-                value: v,
-                shown: pct(v),
-            }
-        })
-        .collect();
-    let reports_bars = periods
-        .iter()
-        .map(|p| {
-            let v = percent(p.reports_answered_on_time, p.reports_answered);
-            Bar {
-                label: period_label(p.period),
-                value: v,
-                shown: pct(v),
-            }
-        })
-        .collect();
-    let rows = |f: &dyn Fn(&Period) -> Vec<String>| {
+    let bars = |value: &dyn Fn(&Period) -> Option<f64>, shown: &dyn Fn(Option<f64>) -> String| {
         periods
             .iter()
             .map(|p| {
-                let cells = f(p)
-                    .into_iter()
-                    .map(|c| view! { <td class="g-table__num">{c}</td> })
-                    .collect_view();
-                view! { <tr><th scope="row">{period_label(p.period)}</th>{cells}</tr> }
+                let v = value(p);
+                Bar {
+                    label: period_label(p.period),
+                    value: v,
+                    shown: shown(v),
+                }
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
-    let satisfaction_rows = rows(&|p: &Period| {
+    let rows = |cells: &dyn Fn(&Period) -> Vec<String>| {
+        periods
+            .iter()
+            .map(|p| Row {
+                period: period_label(p.period),
+                cells: cells(p),
+            })
+            .collect::<Vec<_>>()
+    };
+    let on_time = |p: &Period| percent(p.requests_on_time, p.requests_completed);
+    let answered_on_time = |p: &Period| percent(p.reports_answered_on_time, p.reports_answered);
+
+    let satisfaction_bars = bars(&|p| p.satisfaction.overall, &avg);
+    let on_time_bars = bars(&on_time, &pct);
+    let reports_bars = bars(&answered_on_time, &pct);
+    let satisfaction_rows = rows(&|p| {
         let s = &p.satisfaction;
         vec![
             avg(s.courtesy),
@@ -158,14 +193,14 @@ fn Figures(data: Accountability) -> impl IntoView {
             s.answers.to_string(),
         ]
     });
-    let on_time_rows = rows(&|p: &Period| {
+    let on_time_rows = rows(&|p| {
         vec![
             p.requests_completed.to_string(),
             p.requests_on_time.to_string(),
-            pct(percent(p.requests_on_time, p.requests_completed)),
+            pct(on_time(p)),
         ]
     });
-    let report_rows = rows(&|p: &Period| {
+    let report_rows = rows(&|p| {
         let r = &p.reports;
         vec![
             r.complaint.to_string(),
@@ -173,71 +208,38 @@ fn Figures(data: Accountability) -> impl IntoView {
             r.proposal.to_string(),
             r.praise.to_string(),
             p.reports_answered.to_string(),
-            pct(percent(p.reports_answered_on_time, p.reports_answered)),
+            pct(answered_on_time(p)),
         ]
     });
     view! {
         {data.demo.then(|| view! { <p class="g-notice g-notice--info">{msg("accountability-demo")}</p> })}
 
-        <h2>{msg("accountability-satisfaction-title")}</h2>
-        <figure class="g-figure">
-            <figcaption id="satisfaction-chart-caption" class="g-figure__caption">{msg("accountability-satisfaction-caption")}</figcaption>
-            <BarChart id="satisfaction-chart" bars=satisfaction_bars max=5.0/>
-        </figure>
-        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="satisfaction-table-caption">
-            <table class="g-table g-table--wide" id="satisfaction-table">
-                <caption id="satisfaction-table-caption" class="g-table__caption">{msg("accountability-satisfaction-table")}</caption>
-                <thead><tr>
-                    <th scope="col">{msg("accountability-period-column")}</th>
-                    <th scope="col" class="g-table__num">{msg("feedback-courtesy")}</th>
-                    <th scope="col" class="g-table__num">{msg("feedback-clarity")}</th>
-                    <th scope="col" class="g-table__num">{msg("feedback-deadlines")}</th>
-                    <th scope="col" class="g-table__num">{msg("feedback-accessibility")}</th>
-                    <th scope="col" class="g-table__num">{msg("feedback-overall")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-answers")}</th>
-                </tr></thead>
-                <tbody>{satisfaction_rows}</tbody>
-            </table>
-        </div>
+        <ChartAndTable id="satisfaction" title=msg("accountability-satisfaction-title")
+            chart_caption=msg("accountability-satisfaction-caption") table_caption=msg("accountability-satisfaction-table")
+            bars=satisfaction_bars max=5.0 rows=satisfaction_rows>
+            <th scope="col" class="g-table__num">{msg("feedback-courtesy")}</th>
+            <th scope="col" class="g-table__num">{msg("feedback-clarity")}</th>
+            <th scope="col" class="g-table__num">{msg("feedback-deadlines")}</th>
+            <th scope="col" class="g-table__num">{msg("feedback-accessibility")}</th>
+            <th scope="col" class="g-table__num">{msg("feedback-overall")}</th>
+            <th scope="col" class="g-table__num">{msg("accountability-answers")}</th>
+        </ChartAndTable>
 
-        <h2>{msg("accountability-on-time-title")}</h2>
-        <figure class="g-figure">
-            <figcaption id="on-time-chart-caption" class="g-figure__caption">{msg("accountability-on-time-caption")}</figcaption>
-            <BarChart id="on-time-chart" bars=on_time_bars max=100.0/>
-        </figure>
-        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="on-time-table-caption">
-            <table class="g-table g-table--wide" id="on-time-table">
-                <caption id="on-time-table-caption" class="g-table__caption">{msg("accountability-on-time-table")}</caption>
-                <thead><tr>
-                    <th scope="col">{msg("accountability-period-column")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-completed")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-on-time")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-share")}</th>
-                </tr></thead>
-                <tbody>{on_time_rows}</tbody>
-            </table>
-        </div>
+        <ChartAndTable id="on-time" title=msg("accountability-on-time-title")
+            chart_caption=msg("accountability-on-time-caption") table_caption=msg("accountability-on-time-table")
+            bars=on_time_bars max=100.0 rows=on_time_rows>
+            <th scope="col" class="g-table__num">{msg("accountability-completed")}</th>
+            <th scope="col" class="g-table__num">{msg("accountability-on-time")}</th>
+            <th scope="col" class="g-table__num">{msg("accountability-share")}</th>
+        </ChartAndTable>
 
-        <h2>{msg("accountability-reports-title")}</h2>
-        <figure class="g-figure">
-            <figcaption id="reports-chart-caption" class="g-figure__caption">{msg("accountability-reports-caption")}</figcaption>
-            <BarChart id="reports-chart" bars=reports_bars max=100.0/>
-        </figure>
-        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="reports-table-caption">
-            <table class="g-table g-table--wide" id="reports-table">
-                <caption id="reports-table-caption" class="g-table__caption">{msg("accountability-reports-table")}</caption>
-                <thead><tr>
-                    <th scope="col">{msg("accountability-period-column")}</th>
-                    <th scope="col" class="g-table__num">{msg("report-kind-complaint")}</th>
-                    <th scope="col" class="g-table__num">{msg("report-kind-signal")}</th>
-                    <th scope="col" class="g-table__num">{msg("report-kind-proposal")}</th>
-                    <th scope="col" class="g-table__num">{msg("report-kind-praise")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-answered")}</th>
-                    <th scope="col" class="g-table__num">{msg("accountability-answered-on-time")}</th>
-                </tr></thead>
-                <tbody>{report_rows}</tbody>
-            </table>
-        </div>
+        <ChartAndTable id="reports" title=msg("accountability-reports-title")
+            chart_caption=msg("accountability-reports-caption") table_caption=msg("accountability-reports-table")
+            bars=reports_bars max=100.0 rows=report_rows>
+            {ReportKind::ALL.map(|k| view! { <th scope="col" class="g-table__num">{msg(ids::report_kind(k))}</th> }).collect_view()}
+            <th scope="col" class="g-table__num">{msg("accountability-answered")}</th>
+            <th scope="col" class="g-table__num">{msg("accountability-answered-on-time")}</th>
+        </ChartAndTable>
     }
     .into_any()
 }
