@@ -31,3 +31,62 @@ export async function fetchJson(page, path) {
   expect(res.ok()).toBeTruthy();
   return res.json();
 }
+
+/** Files an application for the heirs certificate (Radomir, 2016) through the API; the receipt. */
+export async function fileRequest(request, key = `e2e-${Date.now()}-${Math.random()}`) {
+  const res = await request.post('/api/v1/municipalities/radomir/requests', {
+    headers: { 'Idempotency-Key': key },
+    data: {
+      service: '2016',
+      applicant: { kind: 'person', name: 'Мария Иванова', personal_number: '8032056031' },
+      contact: { email: 'maria@example.bg' },
+      answers: { 'deceased-name': 'Иван', 'date-of-death': '2025-01-01', 'last-address': 'Радомир', copies: 1 },
+      tier: 'ordinary', delivery: { method: 'counter' }, consent: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+/** Records a staff event on a request or report, as the registry office does. */
+export async function staffEvent(request, number, data) {
+  const res = await request.post(`/api/v1/staff/requests/${number}/events`, {
+    headers: { Authorization: `Bearer ${process.env.GISHE_STAFF_TOKEN}` },
+    data,
+  });
+  expect(res.status()).toBe(201);
+}
+
+/**
+ * Walks the heirs certificate application (Radomir, 2016) in Bulgarian from the applicant page
+ * to "check your answers". `tier` picks the urgency; with `address` the result comes by post,
+ * else at the counter; `shot(name)` is called where the screenshots are taken.
+ */
+export async function walkApplication(page, { tier = /^Обикновена/, address = null, shot = async () => {} } = {}) {
+  const next = () => page.getByRole('button', { name: 'Продължете' }).click();
+  await page.getByLabel('Физическо лице').check();
+  await page.getByLabel('Име, презиме и фамилия').fill('Мария Иванова');
+  await page.getByLabel('ЕГН или ЛНЧ').fill('8032056031');
+  await next();
+  await page.getByLabel('Електронна поща').fill('maria@example.bg');
+  await next();
+  await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Иванов');
+  await page.getByLabel('Дата на смъртта').fill('2025-03-01');
+  await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
+  await page.getByLabel('Брой екземпляри').fill('1');
+  await shot('3-questions');
+  await next();
+  await page.getByLabel(tier).check();
+  await shot('4-tier');
+  await next();
+  if (address) {
+    await page.getByLabel('С лицензиран пощенски оператор на посочен от вас адрес').check();
+    await page.getByLabel('Пощенски адрес').fill(address);
+  } else {
+    await page.getByLabel('На гишето в общината').check();
+  }
+  await shot('5-delivery');
+  await next();
+  await page.getByLabel(/^Съгласен съм/).check();
+  await next();
+}

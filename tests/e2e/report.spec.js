@@ -1,6 +1,6 @@
 // Being heard: reports with the law's anonymity rules, tracked like requests; satisfaction feedback.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
+import { expectNoAxeViolations, openIn, staffEvent, waitForApp } from './helpers.js';
 
 test('a signal needs a name and a way to reply; then it is filed and tracked like a request', async ({ page }) => {
   await page.goto('/ruse/report');
@@ -29,11 +29,7 @@ test('a signal needs a name and a way to reply; then it is filed and tracked lik
   await page.getByRole('button', { name: 'Проверете' }).click();
   await expect(page.locator('.g-status-result')).toContainText('Заведено');
   // Staff take it up through the API; the citizen sees it on the same page.
-  const res = await page.request.post(`/api/v1/staff/requests/${number}/events`, {
-    headers: { Authorization: `Bearer ${process.env.GISHE_STAFF_TOKEN}` },
-    data: { kind: 'note', note: 'Екип е изпратен да поправи пейката.' },
-  });
-  expect(res.status()).toBe(201);
+  await staffEvent(page.request, number, { kind: 'note', note: 'Екип е изпратен да поправи пейката.' });
   await page.getByRole('button', { name: 'Проверете' }).click();
   await expect(page.locator('.g-timeline__note')).toHaveText('Екип е изпратен да поправи пейката.');
   const timeline = await page.getByRole('list', { name: 'История на заявлението' }).ariaSnapshot();

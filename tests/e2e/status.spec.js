@@ -1,29 +1,6 @@
 // Following a request: the confirmation's link, the status page, a staff event appearing.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
-
-async function apply(request, key) {
-  const res = await request.post('/api/v1/municipalities/radomir/requests', {
-    headers: { 'Idempotency-Key': key },
-    data: {
-      service: '2016',
-      applicant: { kind: 'person', name: 'Мария Иванова', personal_number: '8032056031' },
-      contact: { email: 'maria@example.bg' },
-      answers: { 'deceased-name': 'Иван', 'date-of-death': '2025-01-01', 'last-address': 'Радомир', copies: 1 },
-      tier: 'ordinary', delivery: { method: 'counter' }, consent: true,
-    },
-  });
-  expect(res.status()).toBe(201);
-  return res.json();
-}
-
-async function staffEvent(request, number, data) {
-  const res = await request.post(`/api/v1/staff/requests/${number}/events`, {
-    headers: { Authorization: `Bearer ${process.env.GISHE_STAFF_TOKEN}` },
-    data,
-  });
-  expect(res.status()).toBe(201);
-}
+import { expectNoAxeViolations, fileRequest, openIn, staffEvent, waitForApp, walkApplication } from './helpers.js';
 
 async function check(page, number, code) {
   await page.getByLabel('Входящ номер').fill(number);
@@ -32,7 +9,7 @@ async function check(page, number, code) {
 }
 
 test('a request is followed: registered, then a staff extension appears with its reason', async ({ page }) => {
-  const r = await apply(page.request, `e2e-status-${Date.now()}`);
+  const r = await fileRequest(page.request, `e2e-status-${Date.now()}`);
   await page.goto('/radomir/status');
   await waitForApp(page);
   await expect(page.locator('h1')).toHaveText('Проверка на заявление');
@@ -57,7 +34,7 @@ test('a request is followed: registered, then a staff extension appears with its
 });
 
 test('an unknown number and a wrong code get the same answer, announced', async ({ page }) => {
-  const r = await apply(page.request, `e2e-status-wrong-${Date.now()}`);
+  const r = await fileRequest(page.request, `e2e-status-wrong-${Date.now()}`);
   await page.goto('/radomir/status');
   await waitForApp(page);
   await check(page, r.registry_number, '00000-00000');
@@ -75,23 +52,7 @@ test('an unknown number and a wrong code get the same answer, announced', async 
 test('the confirmation link fills the number from the address and the code from memory only', async ({ page }) => {
   await page.goto('/radomir/services/2016/apply/applicant');
   await waitForApp(page);
-  await page.getByLabel('Физическо лице').check();
-  await page.getByLabel('Име, презиме и фамилия').fill('Мария Иванова');
-  await page.getByLabel('ЕГН или ЛНЧ').fill('8032056031');
-  await page.getByRole('button', { name: 'Продължете' }).click();
-  await page.getByLabel('Електронна поща').fill('maria@example.bg');
-  await page.getByRole('button', { name: 'Продължете' }).click();
-  await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Иванов');
-  await page.getByLabel('Дата на смъртта').fill('2025-03-01');
-  await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
-  await page.getByLabel('Брой екземпляри').fill('1');
-  await page.getByRole('button', { name: 'Продължете' }).click();
-  await page.getByLabel(/^Обикновена/).check();
-  await page.getByRole('button', { name: 'Продължете' }).click();
-  await page.getByLabel('На гишето в общината').check();
-  await page.getByRole('button', { name: 'Продължете' }).click();
-  await page.getByLabel(/^Съгласен съм/).check();
-  await page.getByRole('button', { name: 'Продължете' }).click();
+  await walkApplication(page);
   await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
   const number = await page.locator('.g-panel__number').textContent();
   const code = await page.locator('.g-code').textContent();
@@ -111,7 +72,7 @@ test('the confirmation link fills the number from the address and the code from 
 test('the status page in English passes axe with a result shown', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  const r = await apply(page.request, `e2e-status-en-${Date.now()}`);
+  const r = await fileRequest(page.request, `e2e-status-en-${Date.now()}`);
   await openIn(page, '/radomir/status', 'en');
   await page.getByLabel('Registry number').fill(r.registry_number);
   await page.getByLabel('Access code').fill(r.access_code);
