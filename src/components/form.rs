@@ -54,7 +54,11 @@ pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
 }
 
 /// The message for the field with `id`, if it has a problem.
-pub fn problem_for(problems: Signal<Vec<Problem>>, id: &'static str) -> Signal<Option<String>> {
+pub fn problem_for(
+    problems: Signal<Vec<Problem>>,
+    id: impl Into<String>,
+) -> Signal<Option<String>> {
+    let id = id.into();
     Signal::derive(move || {
         problems
             .get()

@@ -1,6 +1,6 @@
 //! The one table from the API's enums and codes to the Fluent messages that name them.
 use crate::client::ApiError;
-use gishe_api::calendar::UrgencyTier;
+use gishe_api::UrgencyTier;
 use gishe_api::{DeliveryMethod, EventKind, FieldKind, ReportKind, RequestStatus, SectionRole};
 
 /// Why a request failed, for the citizen.

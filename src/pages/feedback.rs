@@ -106,14 +106,9 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
                         lang: None,
                     })
                     .collect();
-                let id: &'static str = match field {
-                    "courtesy" => "feedback-courtesy",
-                    "clarity" => "feedback-clarity",
-                    "deadlines" => "feedback-deadlines",
-                    "accessibility" => "feedback-accessibility",
-                    _ => "feedback-overall",
-                };
-                view! { <Radios id=id legend=Signal::derive(move || t(legend)) choices=choices value=value error=problem_for(p, id)/> }
+                // The id the validation errors name (`feedback-` and the API field).
+                let id = format!("feedback-{field}");
+                view! { <Radios id=id.clone() legend=Signal::derive(move || t(legend)) choices=choices value=value error=problem_for(p, id)/> }
             })
             .collect_view()
     };

@@ -2,7 +2,7 @@
 //! `localStorage`: it holds personal numbers), restored after a reload or a crashed tab, and
 //! cleared after a confirmed submission.
 use crate::browser;
-use gishe_api::calendar::UrgencyTier;
+use gishe_api::UrgencyTier;
 use gishe_api::{
     Answer, Applicant, ContactDetails, DeliveryChoice, DeliveryMethod, FieldKind, NewRequest,
     RequestReceipt, Service,

@@ -216,7 +216,6 @@ pub fn QuestionsStep() -> impl IntoView {
         .cloned()
         .map(|f| {
             let id = format!("answer-{}", f.id);
-            let id_static: &'static str = Box::leak(id.clone().into_boxed_str());
             let label_text = f.label.to_plain();
             let label_lang = lang_attr(&f.label);
             let label = Signal::derive(move || label_text.clone());
@@ -224,7 +223,7 @@ pub fn QuestionsStep() -> impl IntoView {
                 let t = h.to_plain();
                 Signal::derive(move || t.clone())
             });
-            let error = problem_for(problems, id_static);
+            let error = problem_for(problems, id.clone());
             let fid = f.id.clone();
             let value = RwSignal::new(d.with_untracked(|d| d.answers.get(&fid).cloned().unwrap_or_default()));
             {
