@@ -1,6 +1,8 @@
 //! What each validation code means to the citizen, for each field of an application, a report
 //! and feedback: specific, plain messages ("Въведете ЕГН или ЛНЧ", not "Invalid input"), in the
 //! interface language.
+use crate::components::form::Problem;
+use gishe_api::FieldError;
 use leptos_fluent::tr;
 
 /// The html id of the input for an API field path (`applicant.personal_number` →
@@ -82,4 +84,21 @@ pub fn feedback_message(field: &str, code: &str) -> String {
         ("access_code", _) => tr!("error-access-code-invalid"),
         _ => tr!("error-feedback-rating-required"),
     }
+}
+
+/// The problems to show for `errors` on a form whose inputs are named `{form}-{field}`
+/// (`report-text`, `feedback-comment`), in the words `message` gives each code.
+pub fn form_problems(
+    form: &str,
+    errors: &[FieldError],
+    message: fn(&str, &str) -> String,
+) -> Vec<Problem> {
+    errors
+        .iter()
+        .map(|e| Problem {
+            target: format!("{form}-{}", input_id(&e.field)),
+            message: message(&e.field, &e.code),
+            href: None,
+        })
+        .collect()
 }

@@ -97,9 +97,9 @@ struct Row {
 
 /// One measure: its heading, the chart with its caption, then the table with the same numbers
 /// (and the counts behind them). `id` names the elements: `{id}-chart`, `{id}-table`, and
-/// their captions. The children are the table's column headings after the period's.
+/// their captions. `columns` head the table's columns after the period's.
 #[component]
-fn ChartAndTable(
+fn ChartAndTable<C: IntoView + 'static>(
     id: &'static str,
     title: impl IntoView + 'static,
     chart_caption: impl IntoView + 'static,
@@ -107,8 +107,12 @@ fn ChartAndTable(
     bars: Vec<Bar>,
     max: f64,
     rows: Vec<Row>,
-    children: Children,
+    columns: Vec<C>,
 ) -> impl IntoView {
+    let columns = columns
+        .into_iter()
+        .map(|c| view! { <th scope="col" class="g-table__num">{c}</th> })
+        .collect_view();
     let rows = rows
         .into_iter()
         .map(|r| {
@@ -131,7 +135,7 @@ fn ChartAndTable(
                 <caption id=format!("{id}-table-caption") class="g-table__caption">{table_caption}</caption>
                 <thead><tr>
                     <th scope="col">{msg("accountability-period-column")}</th>
-                    {children()}
+                    {columns}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -216,30 +220,18 @@ fn Figures(data: Accountability) -> impl IntoView {
 
         <ChartAndTable id="satisfaction" title=msg("accountability-satisfaction-title")
             chart_caption=msg("accountability-satisfaction-caption") table_caption=msg("accountability-satisfaction-table")
-            bars=satisfaction_bars max=5.0 rows=satisfaction_rows>
-            <th scope="col" class="g-table__num">{msg("feedback-courtesy")}</th>
-            <th scope="col" class="g-table__num">{msg("feedback-clarity")}</th>
-            <th scope="col" class="g-table__num">{msg("feedback-deadlines")}</th>
-            <th scope="col" class="g-table__num">{msg("feedback-accessibility")}</th>
-            <th scope="col" class="g-table__num">{msg("feedback-overall")}</th>
-            <th scope="col" class="g-table__num">{msg("accountability-answers")}</th>
-        </ChartAndTable>
-
+            bars=satisfaction_bars max=5.0 rows=satisfaction_rows
+            columns=vec![msg("feedback-courtesy"), msg("feedback-clarity"), msg("feedback-deadlines"),
+                msg("feedback-accessibility"), msg("feedback-overall"), msg("accountability-answers")]/>
         <ChartAndTable id="on-time" title=msg("accountability-on-time-title")
             chart_caption=msg("accountability-on-time-caption") table_caption=msg("accountability-on-time-table")
-            bars=on_time_bars max=100.0 rows=on_time_rows>
-            <th scope="col" class="g-table__num">{msg("accountability-completed")}</th>
-            <th scope="col" class="g-table__num">{msg("accountability-on-time")}</th>
-            <th scope="col" class="g-table__num">{msg("accountability-share")}</th>
-        </ChartAndTable>
-
+            bars=on_time_bars max=100.0 rows=on_time_rows
+            columns=vec![msg("accountability-completed"), msg("accountability-on-time"), msg("accountability-share")]/>
         <ChartAndTable id="reports" title=msg("accountability-reports-title")
             chart_caption=msg("accountability-reports-caption") table_caption=msg("accountability-reports-table")
-            bars=reports_bars max=100.0 rows=report_rows>
-            {ReportKind::ALL.map(|k| view! { <th scope="col" class="g-table__num">{msg(ids::report_kind(k))}</th> }).collect_view()}
-            <th scope="col" class="g-table__num">{msg("accountability-answered")}</th>
-            <th scope="col" class="g-table__num">{msg("accountability-answered-on-time")}</th>
-        </ChartAndTable>
+            bars=reports_bars max=100.0 rows=report_rows
+            columns=ReportKind::ALL.into_iter().map(|k| msg(ids::report_kind(k)))
+                .chain([msg("accountability-answered"), msg("accountability-answered-on-time")]).collect()/>
     }
     .into_any()
 }

@@ -1,7 +1,7 @@
 //! `/{slug}/feedback`: how satisfied the citizen is, as ratings 1–5 with words (radios, never
 //! sliders or bare stars), a comment, and optionally the request it is about.
 use crate::client::{self, ApiError};
-use crate::components::field_errors::{feedback_message, input_id};
+use crate::components::field_errors::{feedback_message, form_problems};
 use crate::components::form::{problem_for, Choice, ErrorSummary, Problem, Radios, TextField};
 use crate::components::page_heading::PageHeading;
 use crate::context::app_context;
@@ -48,16 +48,7 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let p: Signal<Vec<Problem>> = problems.into();
     let show = move |errors: &[FieldError]| {
-        problems.set(
-            errors
-                .iter()
-                .map(|e| Problem {
-                    target: format!("feedback-{}", input_id(&e.field)),
-                    message: feedback_message(&e.field, &e.code),
-                    href: None,
-                })
-                .collect(),
-        )
+        problems.set(form_problems("feedback", errors, feedback_message))
     };
     let send = {
         let slug = slug.clone();

@@ -3,7 +3,7 @@
 //! the text has a character counter; the draft survives a reload; submission happens once.
 use crate::browser;
 use crate::client::{self, ApiError};
-use crate::components::field_errors::{input_id, report_message};
+use crate::components::field_errors::{form_problems, report_message};
 use crate::components::form::{
     problem_for, Checkbox, Choice, ErrorSummary, Problem, Radios, TextField,
 };
@@ -73,18 +73,8 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let failure = RwSignal::new(None::<ApiError>);
     let receipt = RwSignal::new(None::<ReportReceipt>);
-    let show = move |errors: &[FieldError]| {
-        problems.set(
-            errors
-                .iter()
-                .map(|e| Problem {
-                    target: format!("report-{}", input_id(&e.field)),
-                    message: report_message(&e.field, &e.code),
-                    href: None,
-                })
-                .collect(),
-        );
-    };
+    let show =
+        move |errors: &[FieldError]| problems.set(form_problems("report", errors, report_message));
     let submit = {
         let slug = slug.clone();
         Action::new_local(move |r: &NewReport| {
