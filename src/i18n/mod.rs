@@ -1,9 +1,10 @@
 //! Fluent set-up: the app's languages, the current one, and the language switch's storage.
 pub mod ids;
 
+use gishe_api::calendar::Deadline;
 use gishe_api::Lang;
 use leptos::prelude::*;
-use leptos_fluent::{leptos_fluent, I18n};
+use leptos_fluent::{leptos_fluent, tr, I18n};
 
 #[component]
 pub fn I18nProvider(children: Children) -> impl IntoView {
@@ -61,5 +62,15 @@ pub fn format_expected(e: gishe_api::calendar::ExpectedDate) -> String {
             "time" => format!("{:02}:{:02}", time.hour(), time.minute())
         }),
         None => format_date(e.date),
+    }
+}
+
+/// A deadline as people say it: "3 working days", "24 hours".
+pub fn deadline_text(d: Deadline) -> String {
+    match d {
+        Deadline::Hours(n) => tr!("deadline-hours", {"n" => n}),
+        Deadline::CalendarDays(n) => tr!("deadline-calendar-days", {"n" => n}),
+        Deadline::WorkingDays(n) => tr!("deadline-working-days", {"n" => n}),
+        Deadline::Months(n) => tr!("deadline-months", {"n" => n}),
     }
 }

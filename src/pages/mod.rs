@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod privacy;
 pub mod report;
 pub mod service;
+pub mod service_route;
 pub mod services;
 pub mod status;
 

@@ -1,70 +1,19 @@
 //! `/{slug}/services/{code}`: the service's start page — what it is, fee and deadline per
 //! urgency tier, documents, legal basis, how the result is received, other ways to apply.
-use crate::client;
-use crate::components::load_state::{LoadFailed, Loading};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::{lang_attr, RichText, Runs};
-use crate::i18n::{ids, msg, ui_lang};
+use crate::i18n::{deadline_text, ids, msg, ui_lang};
 use crate::pages::apply::Step;
-use crate::pages::municipality::use_municipality;
-use crate::pages::not_found::NotFound;
-use gishe_api::calendar::Deadline;
-use gishe_api::{Municipality, Service, Text};
+use crate::pages::service_route::with_route_service;
+use gishe_api::{Service, Text};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
     with_route_service(|s, m| {
         view! { <StartPage service=s municipality=m.name.to_plain()/> }.into_any()
     })
-}
-
-#[derive(Params, Clone, PartialEq)]
-struct ServiceParams {
-    code: Option<String>,
-}
-
-/// Loads the service the route names (`/:slug/services/:code/…`), says what is loading, what
-/// failed (with a retry) or that there is no such page, and renders `ready` once it is there.
-/// The start page and the application share it.
-pub fn with_route_service(
-    ready: impl Fn(Service, Municipality) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    let route = use_municipality();
-    let slug = route.slug;
-    let params = use_params::<ServiceParams>();
-    let code = Memo::new(move |_| {
-        params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.code.clone())
-            .unwrap_or_default()
-    });
-    let service = LocalResource::new(move || {
-        let (slug, code, lang) = (slug.get(), code.get(), ui_lang());
-        async move { client::service(&slug, &code, lang).await }
-    });
-    let retry = Callback::new(move |_| service.refetch());
-    move || match service.get() {
-        None => view! { <Loading message=move_tr!("service-loading")/> }.into_any(),
-        Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-        Some(Err(e)) => view! { <LoadFailed error=e retry=retry/> }.into_any(),
-        Some(Ok(s)) => ready(s, route.profile.get()),
-    }
-}
-
-pub fn deadline_text(d: Deadline) -> String {
-    match d {
-        Deadline::Hours(n) => tr!("deadline-hours", {"n" => n}),
-        Deadline::CalendarDays(n) => tr!("deadline-calendar-days", {"n" => n}),
-        Deadline::WorkingDays(n) => tr!("deadline-working-days", {"n" => n}),
-        Deadline::Months(n) => tr!("deadline-months", {"n" => n}),
-    }
 }
 
 fn text_list(items: Vec<Text>) -> impl IntoView {

@@ -178,7 +178,7 @@ pub fn today_in_sofia() -> Date {
 pub fn ApplyPage() -> impl IntoView {
     let params = use_params::<StepParams>();
     let step = Memo::new(move |_| params.read().as_ref().ok().and_then(|p| p.step));
-    crate::pages::service::with_route_service(move |s, m| {
+    crate::pages::service_route::with_route_service(move |s, m| {
         view! { <FlowPages service=s municipality=m step=step/> }.into_any()
     })
 }

@@ -7,8 +7,7 @@ use crate::components::form::{
 };
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
-use crate::i18n::{format_date, ids, msg, ui_lang};
-use crate::pages::service::deadline_text;
+use crate::i18n::{deadline_text, format_date, ids, msg, ui_lang};
 use gishe_api::calendar::{expected_completion, Adjustments};
 use gishe_api::{DeliveryMethod, FieldError, FieldKind};
 use leptos::prelude::*;
