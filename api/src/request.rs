@@ -1,6 +1,7 @@
 //! Applying for a service: the request the app sends, its validation (run by the browser for
 //! instant messages and by the server as the authority), and the receipt the server returns.
-use crate::calendar::{Date, ExpectedDate, UrgencyTier, UtcSeconds};
+use crate::calendar::{Date, ExpectedDate, UtcSeconds};
+use crate::service::UrgencyTier;
 use crate::ids::{Eik, PersonalNumber};
 use crate::money::Money;
 use crate::{DeliveryMethod, FieldError, FieldKind, Service};

@@ -1,6 +1,6 @@
 //! Administrative services: the catalogue, one service's start page, and its form definition
 //! (the same shape Open311 calls service attributes).
-use crate::calendar::{Deadline, UrgencyTier};
+use crate::calendar::Deadline;
 use crate::money::Money;
 use crate::Text;
 use serde::{Deserialize, Serialize};
@@ -146,4 +146,48 @@ pub struct Service {
     /// Other ways to apply (in person, by post, through the e-services portal).
     pub channels: Vec<Text>,
     pub fields: Vec<FieldDef>,
+}
+
+/// The urgency a requester pays for. Serialized as `ordinary`, `fast`, `express`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UrgencyTier {
+    Ordinary,
+    Fast,
+    Express,
+}
+
+impl UrgencyTier {
+    pub const ALL: [UrgencyTier; 3] = [
+        UrgencyTier::Ordinary,
+        UrgencyTier::Fast,
+        UrgencyTier::Express,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UrgencyTier::Ordinary => "ordinary",
+            UrgencyTier::Fast => "fast",
+            UrgencyTier::Express => "express",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urgency_tier_serializes_lowercase() {
+        assert_eq!(
+            serde_json::to_string(&UrgencyTier::ALL).unwrap(),
+            r#"["ordinary","fast","express"]"#
+        );
+        assert_eq!(
+            serde_json::from_str::<UrgencyTier>("\"express\"").unwrap(),
+            UrgencyTier::Express
+        );
+        assert!(UrgencyTier::Ordinary < UrgencyTier::Express);
+        assert_eq!(UrgencyTier::Fast.code(), "fast");
+    }
 }

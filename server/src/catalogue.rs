@@ -1,8 +1,9 @@
 //! Service catalogues: the editable TOML file a municipality keeps, validated on load and
 //! turned into the API's types. The form of each service is generated from its `field`s.
 use crate::profile::Localized;
-use gishe_api::calendar::{Deadline, UrgencyTier};
+use gishe_api::calendar::Deadline;
 use gishe_api::money::Money;
+use gishe_api::UrgencyTier;
 use gishe_api::{
     Category, DeliveryMethod, FieldDef, FieldKind, FieldOption, Lang, Service, ServiceSummary,
     Text, Tier,

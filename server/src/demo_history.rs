@@ -12,11 +12,11 @@ use crate::clock::Clock;
 use crate::store::{self, Db};
 use gishe_api::calendar::{
     add_working_days, expected_completion, from_sofia, is_working_day, to_sofia, Adjustments, Date,
-    Deadline, ExpectedDate, LocalDateTime, UrgencyTier, UtcSeconds,
+    Deadline, ExpectedDate, LocalDateTime, UtcSeconds,
 };
 use gishe_api::{
     Applicant, ContactDetails, DeliveryChoice, DeliveryMethod, EventKind, NewReport, NewRequest,
-    ReportKind, RequestStatus,
+    ReportKind, RequestStatus, UrgencyTier,
 };
 use std::collections::{BTreeMap, BTreeSet};
 

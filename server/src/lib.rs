@@ -3,6 +3,7 @@
 
 pub mod access_code;
 pub mod admin;
+pub mod calendar_file;
 pub mod catalogue;
 pub mod charter_import;
 pub mod clock;

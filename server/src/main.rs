@@ -413,8 +413,8 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
     if let Some(path) = &settings.calendar_adjustments {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        let adjustments = gishe_api::calendar::Adjustments::parse(&text)
-            .map_err(|e| anyhow::anyhow!("{}: line {}: {}", path.display(), e.line(), e.code()))?;
+        let adjustments = gishe_server::calendar_file::parse(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         tracing::info!(
             days = adjustments.days().len(),
             "calendar adjustments loaded"

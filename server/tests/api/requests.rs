@@ -351,7 +351,7 @@ async fn the_administrators_calendar_adjustments_move_the_expected_date() {
 
     // The government declares that day a day off: the same request now ends a working day later.
     let file = format!("[[day]]\ndate = \"{expected}\"\nkind = \"day-off\"\nnote = \"test\"\n");
-    let adjustments = gishe_api::calendar::Adjustments::parse(&file).unwrap();
+    let adjustments = gishe_server::calendar_file::parse(&file).unwrap();
     let moved = spawn_with_calendar(adjustments).await;
     let second: Value = post(&moved, Some(&key(501)), &body.to_string())
         .await
