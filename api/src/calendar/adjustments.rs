@@ -158,4 +158,17 @@ mod tests {
         }
         assert_eq!(AdjustmentKind::from_code("holiday"), None);
     }
+
+    #[test]
+    fn the_euro_changeover_days_are_off_in_the_built_in_calendar() {
+        let adj = Adjustments::builtin();
+        assert!(!is_working_day(date("2025-12-31"), &adj));
+        assert!(!is_working_day(date("2026-01-02"), &adj));
+        // Tuesday 30 Dec 2025 + 1 working day: 31 Dec and 2 Jan off, 1 Jan a holiday,
+        // then the weekend: Monday 5 January 2026.
+        assert_eq!(
+            add_working_days(date("2025-12-30"), 1, &adj),
+            date("2026-01-05")
+        );
+    }
 }
