@@ -1,4 +1,5 @@
 //! `cargo xtask run | test | bench`: install what is missing, build, serve, test, measure.
+mod calendar_check;
 mod locales;
 mod tools;
 
@@ -276,6 +277,10 @@ fn test(args: &[String]) -> Result<()> {
             ]))?;
             step("Locales: every message in both languages");
             let (p, f) = locales::check(&root())?;
+            totals.passed += p;
+            totals.failed += f;
+            step("Calendar: 2020–2035 against the holidays package");
+            let (p, f) = calendar_check::check()?;
             totals.passed += p;
             totals.failed += f;
             step("Native tests (api, server, xtask)");
