@@ -9,6 +9,7 @@
 //! on the same day gives the same rows, except for the access-code hash.
 use crate::catalogue::ServiceEntry;
 use crate::clock::Clock;
+use crate::store::requests::{EventRow, RequestRow};
 use crate::store::{self, Db};
 use gishe_api::calendar::{
     add_working_days, expected_completion, from_sofia, is_working_day, to_sofia, Adjustments, Date,
@@ -18,7 +19,7 @@ use gishe_api::{
     Applicant, ContactDetails, DeliveryChoice, DeliveryMethod, EventKind, NewReport, NewRequest,
     ReportKind, RequestStatus, UrgencyTier,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What a generation wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,16 +57,8 @@ pub async fn generate(
              installation come from real data only"
         );
     }
-    let definitions: Vec<(String,)> = sqlx::query_as(
-        "SELECT definition FROM services WHERE municipality_id = ? ORDER BY position",
-    )
-    .bind(m.id)
-    .fetch_all(db)
-    .await?;
-    let services = definitions
-        .into_iter()
-        .map(|(d,)| serde_json::from_str::<ServiceEntry>(&d))
-        .collect::<Result<Vec<_>, _>>()?
+    let services = store::services::search(db, m.id, None, None)
+        .await?
         .into_iter()
         .filter_map(Offered::from_entry)
         .collect::<Vec<_>>();
@@ -112,11 +105,7 @@ pub async fn generate(
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-const REQUEST_ROWS_PER_INSERT: usize = 400;
-const EVENT_ROWS_PER_INSERT: usize = 1000;
-const FEEDBACK_ROWS_PER_INSERT: usize = 1000;
-
-/// Writes the plans (sorted by submission) in one immediate transaction: registry numbers
+/// Writes the plans (sorted by submission) in one write transaction: registry numbers
 /// continue the municipality's counters, which are moved on in the same transaction.
 async fn write(
     db: &Db,
@@ -125,134 +114,88 @@ async fn write(
     code_hash: &str,
     plans: &[Plan],
 ) -> anyhow::Result<()> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let existing: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM requests WHERE municipality_id = ?1 AND synthetic = 1)
-              + (SELECT COUNT(*) FROM feedback WHERE municipality_id = ?1 AND synthetic = 1)",
-    )
-    .bind(municipality_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let mut tx = store::begin_write(db).await?;
+    let existing = store::requests::synthetic_rows(&mut tx, municipality_id).await?;
     if existing > 0 {
         anyhow::bail!("this municipality already has demonstration history ({existing} rows)");
     }
     // Ids are given here, so events and answers can name their request in multi-row inserts;
     // the write lock is held, so nobody else takes them meanwhile.
-    let first_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM requests")
-        .fetch_one(&mut *tx)
-        .await?;
-    let years: BTreeSet<i32> = plans.iter().map(|p| p.year).collect();
-    let mut counters: BTreeMap<i32, i64> = BTreeMap::new();
-    for year in years {
-        let last: Option<i64> = sqlx::query_scalar(
-            "SELECT last FROM registry_counters WHERE municipality_id = ? AND year = ?",
-        )
-        .bind(municipality_id)
-        .bind(year)
-        .fetch_optional(&mut *tx)
-        .await?;
-        counters.insert(year, last.unwrap_or(0));
+    let first_id = store::requests::next_id(&mut tx).await?;
+    // Each year's numbers are taken at once; plans are in submission order, so they are
+    // numbered in it.
+    let mut per_year: BTreeMap<i32, i64> = BTreeMap::new();
+    for plan in plans {
+        *per_year.entry(plan.year).or_insert(0) += 1;
+    }
+    let mut next_seq: BTreeMap<i32, i64> = BTreeMap::new();
+    for (year, count) in per_year {
+        let first = store::requests::take_numbers(&mut tx, municipality_id, year, count).await?;
+        next_seq.insert(year, first);
+    }
+    let mut numbers = Vec::with_capacity(plans.len());
+    for plan in plans {
+        let seq = next_seq.entry(plan.year).or_insert(1);
+        numbers.push(store::requests::registry_number(prefix, plan.year, *seq));
+        *seq += 1;
     }
 
-    struct Row<'a> {
-        id: i64,
-        number: String,
-        plan: &'a Plan,
-    }
-    let rows: Vec<Row> = plans
+    let id = |i: usize| first_id + i as i64;
+    let rows: Vec<RequestRow> = plans
         .iter()
+        .zip(&numbers)
         .enumerate()
-        .map(|(i, plan)| {
-            let last = counters.entry(plan.year).or_insert(0);
-            *last += 1;
-            Row {
-                id: first_id + i as i64,
-                number: format!("{prefix}-{}-{:06}", plan.year, *last),
-                plan,
-            }
+        .map(|(i, (plan, number))| RequestRow {
+            id: id(i),
+            municipality_id,
+            registry_number: number,
+            kind: plan.kind,
+            service_code: &plan.service_code,
+            tier: plan.tier,
+            fee_cents: plan.fee_cents,
+            submitted_at: plan.submitted_at,
+            expected_date: plan.expected_date.to_string(),
+            expected_time: plan.expected_time.clone(),
+            access_code_hash: code_hash,
+            body: &plan.body,
+            status: plan.status.code(),
+            synthetic: true,
         })
         .collect();
+    store::requests::insert_requests(&mut tx, &rows).await?;
 
-    for chunk in rows.chunks(REQUEST_ROWS_PER_INSERT) {
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-            "INSERT INTO requests (id, municipality_id, registry_number, service_code, tier, \
-             fee_cents, submitted_at, expected_date, expected_time, access_code_hash, body, \
-             status, kind, synthetic) ",
-        );
-        q.push_values(chunk, |mut b, r| {
-            b.push_bind(r.id)
-                .push_bind(municipality_id)
-                .push_bind(r.number.as_str())
-                .push_bind(r.plan.service_code.as_str())
-                .push_bind(r.plan.tier)
-                .push_bind(r.plan.fee_cents)
-                .push_bind(r.plan.submitted_at)
-                .push_bind(r.plan.expected_date.to_string())
-                .push_bind(r.plan.expected_time.as_deref())
-                .push_bind(code_hash)
-                .push_bind(r.plan.body.as_str())
-                .push_bind(r.plan.status.code())
-                .push_bind(r.plan.kind)
-                .push_bind(1_i64);
-        });
-        q.build().persistent(false).execute(&mut *tx).await?;
-    }
-
-    let events: Vec<(i64, &Event)> = rows
+    let events: Vec<EventRow> = plans
         .iter()
-        .flat_map(|r| r.plan.events.iter().map(move |e| (r.id, e)))
+        .enumerate()
+        .flat_map(|(i, plan)| {
+            plan.events.iter().map(move |e| EventRow {
+                request_id: id(i),
+                at: e.at,
+                kind: e.kind.code(),
+                actor: e.actor,
+                note: e.note,
+                reason: e.reason,
+                new_expected_date: e.new_expected.map(|d| d.to_string()),
+            })
+        })
         .collect();
-    for chunk in events.chunks(EVENT_ROWS_PER_INSERT) {
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-            "INSERT INTO request_events (request_id, at, kind, actor, note, reason, new_expected_date) ",
-        );
-        q.push_values(chunk, |mut b, (id, e)| {
-            b.push_bind(*id)
-                .push_bind(e.at)
-                .push_bind(e.kind.code())
-                .push_bind(e.actor)
-                .push_bind(e.note)
-                .push_bind(e.reason)
-                .push_bind(e.new_expected.map(|d| d.to_string()));
-        });
-        q.build().persistent(false).execute(&mut *tx).await?;
-    }
+    store::requests::insert_events(&mut tx, &events).await?;
 
-    let answers: Vec<(i64, &Answer)> = rows
+    let answers: Vec<store::feedback::Answer> = plans
         .iter()
-        .filter_map(|r| r.plan.feedback.as_ref().map(|f| (r.id, f)))
+        .enumerate()
+        .filter_map(|(i, plan)| {
+            plan.feedback.as_ref().map(|f| store::feedback::Answer {
+                municipality_id,
+                submitted_at: f.at,
+                ratings: f.ratings,
+                comment: f.comment,
+                request_id: f.tied.then_some(id(i)),
+                synthetic: true,
+            })
+        })
         .collect();
-    for chunk in answers.chunks(FEEDBACK_ROWS_PER_INSERT) {
-        let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-            "INSERT INTO feedback (municipality_id, submitted_at, courtesy, clarity, deadlines, \
-             accessibility, overall, comment, request_id, synthetic) ",
-        );
-        q.push_values(chunk, |mut b, (id, f)| {
-            b.push_bind(municipality_id)
-                .push_bind(f.at)
-                .push_bind(f.ratings[0])
-                .push_bind(f.ratings[1])
-                .push_bind(f.ratings[2])
-                .push_bind(f.ratings[3])
-                .push_bind(f.ratings[4])
-                .push_bind(f.comment)
-                .push_bind(f.tied.then_some(*id))
-                .push_bind(1_i64);
-        });
-        q.build().persistent(false).execute(&mut *tx).await?;
-    }
-
-    for (year, last) in counters {
-        sqlx::query(
-            "INSERT INTO registry_counters (municipality_id, year, last) VALUES (?, ?, ?)
-             ON CONFLICT (municipality_id, year) DO UPDATE SET last = excluded.last",
-        )
-        .bind(municipality_id)
-        .bind(year)
-        .bind(last)
-        .execute(&mut *tx)
-        .await?;
-    }
+    store::feedback::insert_many(&mut tx, &answers).await?;
     tx.commit().await?;
     Ok(())
 }

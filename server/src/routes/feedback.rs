@@ -56,24 +56,26 @@ pub async fn create(
         }
     }
     let comment = f.comment.trim();
-    let inserted = sqlx::query(
-        "INSERT INTO feedback (municipality_id, submitted_at, courtesy, clarity, deadlines, accessibility, overall, comment, request_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
+    let inserted = store::feedback::insert(
+        &state.db,
+        &store::feedback::Answer {
+            municipality_id: m.id,
+            submitted_at: state.clock.now().0,
+            ratings: [
+                f.courtesy,
+                f.clarity,
+                f.deadlines,
+                f.accessibility,
+                f.overall,
+            ]
+            .map(i64::from),
+            comment: (!comment.is_empty()).then_some(comment),
+            request_id,
+            synthetic: false,
+        },
     )
-    .bind(m.id)
-    .bind(state.clock.now().0)
-    .bind(f.courtesy)
-    .bind(f.clarity)
-    .bind(f.deadlines)
-    .bind(f.accessibility)
-    .bind(f.overall)
-    .bind((!comment.is_empty()).then_some(comment))
-    .bind(request_id)
-    .execute(&state.db)
-    .await
-    .map_err(|e| ApiError::Internal(e.into()))?
-    .rows_affected();
-    if inserted == 0 {
+    .await?;
+    if !inserted {
         return Err(ApiError::Conflict("feedback-already-given"));
     }
     Ok(StatusCode::CREATED)

@@ -52,11 +52,7 @@ pub async fn check(
     };
 
     let municipality =
-        sqlx::query_scalar::<_, String>("SELECT slug FROM municipalities WHERE id = ?")
-            .bind(request.municipality_id)
-            .fetch_one(&state.db)
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?;
+        store::municipalities::slug_by_id(&state.db, request.municipality_id).await?;
     let service =
         store::services::by_code(&state.db, request.municipality_id, &request.service_code).await?;
     let submitted: Option<NewRequest> = serde_json::from_str(&request.body).ok();

@@ -64,14 +64,14 @@ pub async fn periods(db: &Db, municipality_id: i64) -> anyhow::Result<Vec<Period
                  (SELECT MIN(e.at) FROM request_events e
                   WHERE e.request_id = r.id AND e.kind = r.status)
              END
-         FROM requests r WHERE r.municipality_id = ?",
+         FROM requests r WHERE r.municipality_id = $1",
     )
     .bind(municipality_id)
     .fetch_all(db)
     .await?;
     let feedback: Vec<FeedbackRow> = sqlx::query_as(
         "SELECT submitted_at, courtesy, clarity, deadlines, accessibility, overall
-         FROM feedback WHERE municipality_id = ?",
+         FROM feedback WHERE municipality_id = $1",
     )
     .bind(municipality_id)
     .fetch_all(db)

@@ -95,13 +95,13 @@ pub async fn replace(
         "charter_sections",
         "charter_imports",
     ] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE municipality_id = ?"))
+        sqlx::query(&format!("DELETE FROM {table} WHERE municipality_id = $1"))
             .bind(municipality_id)
             .execute(&mut *tx)
             .await?;
     }
     sqlx::query(
-        "INSERT INTO charter_imports (municipality_id, source_name, title) VALUES (?, ?, ?)",
+        "INSERT INTO charter_imports (municipality_id, source_name, title) VALUES ($1, $2, $3)",
     )
     .bind(municipality_id)
     .bind(source_name)
@@ -110,7 +110,7 @@ pub async fn replace(
     .await?;
     for (si, s) in charter.sections.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO charter_sections (municipality_id, id, position, numeral, title, role) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO charter_sections (municipality_id, id, position, numeral, title, role) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(municipality_id)
         .bind(&s.id)
@@ -123,7 +123,7 @@ pub async fn replace(
         insert_blocks(&mut tx, municipality_id, &s.id, None, &s.blocks).await?;
         for (ui, sub) in s.subsections.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO charter_subsections (municipality_id, id, section_id, position, number, title) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO charter_subsections (municipality_id, id, section_id, position, number, title) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(municipality_id)
             .bind(&sub.id)
@@ -138,7 +138,7 @@ pub async fn replace(
     }
     for (lang, texts) in translations {
         for (key, text) in texts {
-            sqlx::query("INSERT INTO charter_translations (municipality_id, lang, key, text) VALUES (?, ?, ?, ?)")
+            sqlx::query("INSERT INTO charter_translations (municipality_id, lang, key, text) VALUES ($1, $2, $3, $4)")
                 .bind(municipality_id)
                 .bind(lang.code())
                 .bind(key)
@@ -152,7 +152,7 @@ pub async fn replace(
 }
 
 async fn insert_blocks(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut super::Tx<'_>,
     municipality_id: i64,
     section_id: &str,
     subsection_id: Option<&str>,
@@ -161,7 +161,7 @@ async fn insert_blocks(
     for (bi, b) in blocks.iter().enumerate() {
         let body = serde_json::to_string(&StoredBlock::from(b))?;
         sqlx::query(
-            "INSERT INTO charter_blocks (municipality_id, section_id, subsection_id, position, body) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO charter_blocks (municipality_id, section_id, subsection_id, position, body) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(municipality_id)
         .bind(section_id)
@@ -182,7 +182,7 @@ pub async fn load(
     lang: Lang,
 ) -> anyhow::Result<Option<Charter>> {
     let imported: Option<(String,)> =
-        sqlx::query_as("SELECT source_name FROM charter_imports WHERE municipality_id = ?")
+        sqlx::query_as("SELECT source_name FROM charter_imports WHERE municipality_id = $1")
             .bind(municipality_id)
             .fetch_optional(db)
             .await?;
@@ -193,7 +193,7 @@ pub async fn load(
         HashMap::new()
     } else {
         sqlx::query_as::<_, (String, String)>(
-            "SELECT key, text FROM charter_translations WHERE municipality_id = ? AND lang = ?",
+            "SELECT key, text FROM charter_translations WHERE municipality_id = $1 AND lang = $2",
         )
         .bind(municipality_id)
         .bind(lang.code())
@@ -208,19 +208,19 @@ pub async fn load(
     };
 
     let sections: Vec<(String, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT id, numeral, title, role FROM charter_sections WHERE municipality_id = ? ORDER BY position",
+        "SELECT id, numeral, title, role FROM charter_sections WHERE municipality_id = $1 ORDER BY position",
     )
     .bind(municipality_id)
     .fetch_all(db)
     .await?;
     let subsections: Vec<(String, String, Option<i64>, String)> = sqlx::query_as(
-        "SELECT id, section_id, number, title FROM charter_subsections WHERE municipality_id = ? ORDER BY position",
+        "SELECT id, section_id, number, title FROM charter_subsections WHERE municipality_id = $1 ORDER BY position",
     )
     .bind(municipality_id)
     .fetch_all(db)
     .await?;
     let blocks: Vec<(String, Option<String>, String)> = sqlx::query_as(
-        "SELECT section_id, subsection_id, body FROM charter_blocks WHERE municipality_id = ? ORDER BY position",
+        "SELECT section_id, subsection_id, body FROM charter_blocks WHERE municipality_id = $1 ORDER BY position",
     )
     .bind(municipality_id)
     .fetch_all(db)

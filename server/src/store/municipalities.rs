@@ -46,11 +46,21 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<StoredMunicipality>> {
 }
 
 pub async fn by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<StoredMunicipality>> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE m.slug = ?"))
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE m.slug = $1"))
         .bind(slug)
         .fetch_optional(db)
         .await?;
     row.map(TryInto::try_into).transpose()
+}
+
+/// The slug of the municipality with this id (a stored request names its municipality by id).
+pub async fn slug_by_id(db: &Db, id: i64) -> anyhow::Result<String> {
+    Ok(
+        sqlx::query_scalar("SELECT slug FROM municipalities WHERE id = $1")
+            .bind(id)
+            .fetch_one(db)
+            .await?,
+    )
 }
 
 pub async fn count(db: &Db) -> anyhow::Result<i64> {
@@ -71,14 +81,15 @@ pub async fn upsert(db: &Db, profile: &Profile, demo: bool, position: i64) -> an
         anyhow::bail!("the registry prefix {prefix} is already used by {}: give this municipality another registry_prefix", other.profile.slug);
     }
     let json = serde_json::to_string(profile)?;
-    let id = sqlx::query_scalar(
+    let id = sqlx::query_scalar(&format!(
         "INSERT INTO municipalities (slug, name_bg, name_en, profile, demo, position)
-         VALUES (?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (slug) DO UPDATE SET name_bg = excluded.name_bg, name_en = excluded.name_en,
              profile = excluded.profile, demo = excluded.demo, position = excluded.position,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             updated_at = {}
          RETURNING id",
-    )
+        super::sqlite::NOW_TEXT
+    ))
     .bind(&profile.slug)
     .bind(&profile.name.bg)
     .bind(&profile.name.en)

@@ -1,6 +1,7 @@
 //! Queries for requests: create one exactly once (registry number, event, idempotency record)
-//! in a single immediate write transaction.
-use super::Db;
+//! in a single immediate write transaction; the row, event and counter writes it is made of,
+//! shared with the demonstration history; reading a request and its timeline; staff events.
+use super::{Db, Tx};
 use gishe_api::calendar::{ExpectedDate, UtcSeconds};
 
 pub struct Creation<'a> {
@@ -42,7 +43,7 @@ pub async fn replay(
 ) -> anyhow::Result<Option<Outcome>> {
     let key_hash = crate::idempotency::key_hash(scope, key);
     let seen: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
-        "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = ?",
+        "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = $1",
     )
     .bind(&key_hash[..])
     .fetch_optional(db)
@@ -64,11 +65,9 @@ pub async fn create(
     answer: impl FnOnce(&str) -> anyhow::Result<Vec<u8>>,
 ) -> anyhow::Result<Outcome> {
     let key_hash = crate::idempotency::key_hash(c.scope, c.key);
-    // IMMEDIATE takes the write lock first: concurrent submissions queue instead of failing
-    // with a busy snapshot, and a duplicate sees the first one's idempotency record.
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = super::begin_write(db).await?;
     let seen: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
-        "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = ?",
+        "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = $1",
     )
     .bind(&key_hash[..])
     .fetch_optional(&mut *tx)
@@ -82,46 +81,49 @@ pub async fn create(
             c.scope, c.key, &nonce, &sealed,
         )?));
     }
-    let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO registry_counters (municipality_id, year, last) VALUES (?, ?, 1)
-         ON CONFLICT (municipality_id, year) DO UPDATE SET last = last + 1 RETURNING last",
+    let seq = take_numbers(&mut tx, c.municipality_id, c.year, 1).await?;
+    let registry_number = registry_number(c.registry_prefix, c.year, seq);
+    let request_id = next_id(&mut tx).await?;
+    insert_requests(
+        &mut tx,
+        &[RequestRow {
+            id: request_id,
+            municipality_id: c.municipality_id,
+            registry_number: &registry_number,
+            kind: c.kind,
+            service_code: c.service_code,
+            tier: c.tier,
+            fee_cents: c.fee_cents,
+            submitted_at: c.submitted_at.0,
+            expected_date: c.expected.date.to_string(),
+            expected_time: c
+                .expected
+                .time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+            access_code_hash: c.access_code_hash,
+            body: &c.body,
+            status: gishe_api::RequestStatus::Registered.code(),
+            synthetic: false,
+        }],
     )
-    .bind(c.municipality_id)
-    .bind(c.year)
-    .fetch_one(&mut *tx)
     .await?;
-    let registry_number = format!("{}-{}-{seq:06}", c.registry_prefix, c.year);
-    let expected_time = c
-        .expected
-        .time
-        .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()));
-    let request_id: i64 = sqlx::query_scalar(
-        "INSERT INTO requests (municipality_id, registry_number, kind, service_code, tier, fee_cents, submitted_at,
-             expected_date, expected_time, access_code_hash, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    insert_events(
+        &mut tx,
+        &[EventRow {
+            request_id,
+            at: c.submitted_at.0,
+            kind: gishe_api::EventKind::Registered.code(),
+            actor: "citizen",
+            note: None,
+            reason: None,
+            new_expected_date: None,
+        }],
     )
-    .bind(c.municipality_id)
-    .bind(&registry_number)
-    .bind(c.kind)
-    .bind(c.service_code)
-    .bind(c.tier)
-    .bind(c.fee_cents)
-    .bind(c.submitted_at.0)
-    .bind(c.expected.date.to_string())
-    .bind(expected_time)
-    .bind(c.access_code_hash)
-    .bind(&c.body)
-    .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("INSERT INTO request_events (request_id, at, kind, actor) VALUES (?, ?, 'registered', 'citizen')")
-        .bind(request_id)
-        .bind(c.submitted_at.0)
-        .execute(&mut *tx)
-        .await?;
     let response = answer(&registry_number)?;
     let (nonce, sealed) = crate::idempotency::seal(c.scope, c.key, &response)?;
     sqlx::query(
-        "INSERT INTO idempotency_keys (key_hash, body_hash, request_id, nonce, response, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO idempotency_keys (key_hash, body_hash, request_id, nonce, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&key_hash[..])
     .bind(&c.body_hash[..])
@@ -137,7 +139,7 @@ pub async fn create(
 
 pub async fn count_for(db: &Db, municipality_id: i64) -> anyhow::Result<i64> {
     Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE municipality_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE municipality_id = $1")
             .bind(municipality_id)
             .fetch_one(db)
             .await?,
@@ -175,7 +177,7 @@ type Row = (
 pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<StoredRequest>> {
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, municipality_id, registry_number, service_code, status, expected_date, expected_time, access_code_hash, body, kind
-         FROM requests WHERE registry_number = ?",
+         FROM requests WHERE registry_number = $1",
     )
     .bind(number)
     .fetch_optional(db)
@@ -195,11 +197,11 @@ pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<
 }
 
 /// at, kind, reason, note, new expected date.
-type EventRow = (i64, String, Option<String>, Option<String>, Option<String>);
+type TimelineRow = (i64, String, Option<String>, Option<String>, Option<String>);
 
 pub async fn timeline(db: &Db, request_id: i64) -> anyhow::Result<Vec<gishe_api::TimelineEvent>> {
-    let rows: Vec<EventRow> = sqlx::query_as(
-        "SELECT at, kind, reason, note, new_expected_date FROM request_events WHERE request_id = ? ORDER BY at, id",
+    let rows: Vec<TimelineRow> = sqlx::query_as(
+        "SELECT at, kind, reason, note, new_expected_date FROM request_events WHERE request_id = $1 ORDER BY at, id",
     )
     .bind(request_id)
     .fetch_all(db)
@@ -233,9 +235,9 @@ pub async fn add_event(
     actor: &str,
     now: UtcSeconds,
 ) -> anyhow::Result<EventOutcome> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = super::begin_write(db).await?;
     let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, status, expected_date FROM requests WHERE registry_number = ?")
+        sqlx::query_as("SELECT id, status, expected_date FROM requests WHERE registry_number = $1")
             .bind(number)
             .fetch_optional(&mut *tx)
             .await?;
@@ -262,32 +264,173 @@ pub async fn add_event(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    sqlx::query(
-        "INSERT INTO request_events (request_id, at, kind, actor, note, reason, new_expected_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    let (note, reason) = (clean(&event.note), clean(&event.reason));
+    insert_events(
+        &mut tx,
+        &[EventRow {
+            request_id: id,
+            at: now.0,
+            kind: event.kind.code(),
+            actor,
+            note: note.as_deref(),
+            reason: reason.as_deref(),
+            new_expected_date: event.new_expected.map(|d| d.to_string()),
+        }],
     )
-    .bind(id)
-    .bind(now.0)
-    .bind(event.kind.code())
-    .bind(actor)
-    .bind(clean(&event.note))
-    .bind(clean(&event.reason))
-    .bind(event.new_expected.map(|d| d.to_string()))
-    .execute(&mut *tx)
     .await?;
     if event.kind == gishe_api::EventKind::DeadlineExtended {
         if let Some(d) = event.new_expected {
-            sqlx::query("UPDATE requests SET expected_date = ?, expected_time = NULL WHERE id = ?")
-                .bind(d.to_string())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE requests SET expected_date = $1, expected_time = NULL WHERE id = $2",
+            )
+            .bind(d.to_string())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
     }
-    sqlx::query("UPDATE requests SET status = ? WHERE id = ?")
+    sqlx::query("UPDATE requests SET status = $1 WHERE id = $2")
         .bind(next.code())
         .bind(id)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
     Ok(EventOutcome::Recorded(next))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The writes a filing is made of, shared with the demonstration history
+// ---------------------------------------------------------------------------------------------
+
+/// One row of `requests` as it is filed.
+pub struct RequestRow<'a> {
+    /// Given by the writer (see [`next_id`]), so that events can name it in the same batch.
+    pub id: i64,
+    pub municipality_id: i64,
+    pub registry_number: &'a str,
+    /// `service`, or the kind of report.
+    pub kind: &'a str,
+    pub service_code: &'a str,
+    pub tier: &'a str,
+    pub fee_cents: i64,
+    pub submitted_at: i64,
+    pub expected_date: String,
+    pub expected_time: Option<String>,
+    pub access_code_hash: &'a str,
+    /// What was submitted, as JSON (personal data: never logged).
+    pub body: &'a str,
+    pub status: &'a str,
+    /// Demonstration history rather than a real filing.
+    pub synthetic: bool,
+}
+
+/// One entry of a request's append-only history.
+pub struct EventRow<'a> {
+    pub request_id: i64,
+    pub at: i64,
+    pub kind: &'a str,
+    pub actor: &'a str,
+    pub note: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub new_expected_date: Option<String>,
+}
+
+/// Rows per statement, under SQLite's limit of bound parameters.
+const REQUEST_ROWS_PER_INSERT: usize = 400;
+const EVENT_ROWS_PER_INSERT: usize = 1000;
+
+/// The registry number of the `seq`th request of `year`: `RDM-2026-000042`.
+pub fn registry_number(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}-{year}-{seq:06}")
+}
+
+/// Moves the municipality's counter for `year` on by `count` and returns the first of the
+/// sequence numbers taken. Call it in a write transaction ([`super::begin_write`]) so that
+/// numbers have no gaps and no repeats.
+pub async fn take_numbers(
+    tx: &mut Tx<'_>,
+    municipality_id: i64,
+    year: i32,
+    count: i64,
+) -> anyhow::Result<i64> {
+    let last: i64 = sqlx::query_scalar(
+        "INSERT INTO registry_counters (municipality_id, year, last) VALUES ($1, $2, $3)
+         ON CONFLICT (municipality_id, year)
+         DO UPDATE SET last = registry_counters.last + excluded.last RETURNING last",
+    )
+    .bind(municipality_id)
+    .bind(year)
+    .bind(count)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(last - count + 1)
+}
+
+/// The id the next request gets. The caller holds the write lock, so nobody else takes it
+/// meanwhile.
+pub async fn next_id(tx: &mut Tx<'_>) -> anyhow::Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM requests")
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+pub async fn insert_requests(tx: &mut Tx<'_>, rows: &[RequestRow<'_>]) -> anyhow::Result<()> {
+    for chunk in rows.chunks(REQUEST_ROWS_PER_INSERT) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO requests (id, municipality_id, registry_number, service_code, tier, \
+             fee_cents, submitted_at, expected_date, expected_time, access_code_hash, body, \
+             status, kind, synthetic) ",
+        );
+        q.push_values(chunk, |mut b, r| {
+            b.push_bind(r.id)
+                .push_bind(r.municipality_id)
+                .push_bind(r.registry_number)
+                .push_bind(r.service_code)
+                .push_bind(r.tier)
+                .push_bind(r.fee_cents)
+                .push_bind(r.submitted_at)
+                .push_bind(r.expected_date.as_str())
+                .push_bind(r.expected_time.as_deref())
+                .push_bind(r.access_code_hash)
+                .push_bind(r.body)
+                .push_bind(r.status)
+                .push_bind(r.kind)
+                .push_bind(i64::from(r.synthetic));
+        });
+        q.build().persistent(false).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+pub async fn insert_events(tx: &mut Tx<'_>, events: &[EventRow<'_>]) -> anyhow::Result<()> {
+    for chunk in events.chunks(EVENT_ROWS_PER_INSERT) {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO request_events (request_id, at, kind, actor, note, reason, \
+             new_expected_date) ",
+        );
+        q.push_values(chunk, |mut b, e| {
+            b.push_bind(e.request_id)
+                .push_bind(e.at)
+                .push_bind(e.kind)
+                .push_bind(e.actor)
+                .push_bind(e.note)
+                .push_bind(e.reason)
+                .push_bind(e.new_expected_date.as_deref());
+        });
+        q.build().persistent(false).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Requests and survey answers of the municipality that are demonstration history.
+pub async fn synthetic_rows(tx: &mut Tx<'_>, municipality_id: i64) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM requests WHERE municipality_id = $1 AND synthetic = 1)
+              + (SELECT COUNT(*) FROM feedback WHERE municipality_id = $1 AND synthetic = 1)",
+    )
+    .bind(municipality_id)
+    .fetch_one(&mut **tx)
+    .await?)
 }

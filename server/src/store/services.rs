@@ -7,16 +7,16 @@ use crate::search;
 /// Replaces the municipality's catalogue in one transaction.
 pub async fn replace(db: &Db, municipality_id: i64, file: &CatalogueFile) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM services WHERE municipality_id = ?")
+    sqlx::query("DELETE FROM services WHERE municipality_id = $1")
         .bind(municipality_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM service_categories WHERE municipality_id = ?")
+    sqlx::query("DELETE FROM service_categories WHERE municipality_id = $1")
         .bind(municipality_id)
         .execute(&mut *tx)
         .await?;
     for (i, c) in file.categories.iter().enumerate() {
-        sqlx::query("INSERT INTO service_categories (municipality_id, id, position, definition) VALUES (?, ?, ?, ?)")
+        sqlx::query("INSERT INTO service_categories (municipality_id, id, position, definition) VALUES ($1, $2, $3, $4)")
             .bind(municipality_id)
             .bind(&c.id)
             .bind(i as i64)
@@ -26,7 +26,7 @@ pub async fn replace(db: &Db, municipality_id: i64, file: &CatalogueFile) -> any
     }
     for (i, s) in file.services.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO services (municipality_id, code, category_id, position, search, definition) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO services (municipality_id, code, category_id, position, search, definition) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(municipality_id)
         .bind(&s.code)
@@ -60,7 +60,7 @@ fn search_text(s: &ServiceEntry) -> String {
 
 pub async fn categories(db: &Db, municipality_id: i64) -> anyhow::Result<Vec<CategoryEntry>> {
     let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT definition FROM service_categories WHERE municipality_id = ? ORDER BY position",
+        "SELECT definition FROM service_categories WHERE municipality_id = $1 ORDER BY position",
     )
     .bind(municipality_id)
     .fetch_all(db)
@@ -79,7 +79,7 @@ pub async fn search(
 ) -> anyhow::Result<Vec<ServiceEntry>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT search, definition FROM services
-         WHERE municipality_id = ? AND (?2 IS NULL OR category_id = ?2) ORDER BY position",
+         WHERE municipality_id = $1 AND ($2 IS NULL OR category_id = $2) ORDER BY position",
     )
     .bind(municipality_id)
     .bind(category)
@@ -111,7 +111,7 @@ pub async fn by_code(
     code: &str,
 ) -> anyhow::Result<Option<ServiceEntry>> {
     let row: Option<(String,)> =
-        sqlx::query_as("SELECT definition FROM services WHERE municipality_id = ? AND code = ?")
+        sqlx::query_as("SELECT definition FROM services WHERE municipality_id = $1 AND code = $2")
             .bind(municipality_id)
             .bind(code)
             .fetch_optional(db)
