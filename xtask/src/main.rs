@@ -74,7 +74,6 @@ fn flag_value(args: &[String], name: &str) -> Option<String> {
 }
 
 fn run(args: &[String]) -> Result<()> {
-    let addr = flag_value(args, "--addr").unwrap_or_else(|| "127.0.0.1:8080".into());
     if !args.iter().any(|a| a == "--skip-build") {
         tools::ensure_wasm_tools()?;
         build_app()?;
@@ -89,9 +88,12 @@ fn run(args: &[String]) -> Result<()> {
         "--",
         "serve",
         "--demo",
-        "--addr",
-        &addr,
     ]);
+    // Only a flag given here is passed on: without it, GISHE_ADDR, a config file's `addr` or
+    // the server's default (127.0.0.1:8080) decides, in that order.
+    if let Some(addr) = flag_value(args, "--addr") {
+        cmd.args(["--addr", &addr]);
+    }
     cmd.arg("--dist").arg(root().join("dist"));
     if std::env::var_os("GISHE_DATABASE_URL").is_none() {
         cmd.env(
