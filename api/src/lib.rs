@@ -1,6 +1,7 @@
 //! The Gishe API contract: the JSON types the server sends and the app reads, shared by both.
 #![forbid(unsafe_code)]
 
+pub mod access_code;
 pub mod accountability;
 pub mod calendar;
 pub mod charter;
@@ -13,8 +14,10 @@ pub mod request;
 pub mod service;
 pub mod status;
 
+pub use access_code::{normalize_access_code, AccessCode, CROCKFORD};
 pub use accountability::*;
 pub use charter::*;
+pub use ids::RegistryNumber;
 pub use municipality::*;
 pub use problem::*;
 pub use report::*;

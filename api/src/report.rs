@@ -184,7 +184,7 @@ pub fn validate_feedback(f: &NewFeedback) -> Vec<FieldError> {
         if crate::RegistryNumber::parse(n).is_none() {
             errors.push(err("registry_number", "registry-number-invalid"));
         }
-        if crate::normalize_access_code(c).is_none() {
+        if crate::AccessCode::parse(c).is_none() {
             errors.push(err("access_code", "access-code-invalid"));
         }
     }

@@ -1,9 +1,9 @@
 //! Applying for a service: the request the app sends, its validation (run by the browser for
 //! instant messages and by the server as the authority), and the receipt the server returns.
 use crate::calendar::{Date, ExpectedDate, UtcSeconds};
-use crate::service::UrgencyTier;
 use crate::ids::{Eik, PersonalNumber};
 use crate::money::Money;
+use crate::service::UrgencyTier;
 use crate::{DeliveryMethod, FieldError, FieldKind, Service};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -317,39 +317,6 @@ pub fn fee_for(service: &Service, tier: UrgencyTier) -> Option<Money> {
     service.tiers.iter().find(|t| t.tier == tier).map(|t| t.fee)
 }
 
-/// Crockford base32 without I, L, O, U: what access codes are written in.
-pub const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/// An access code as typed (any case, spaces, dashes, look-alikes O→0, I/L→1) in canonical form,
-/// or `None` when it cannot be one.
-pub fn normalize_access_code(typed: &str) -> Option<String> {
-    let mut out = String::with_capacity(10);
-    for c in typed.chars() {
-        if c.is_whitespace() || c == '-' {
-            continue;
-        }
-        let c = match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        };
-        if !CROCKFORD.contains(&(c as u8)) || !c.is_ascii() {
-            return None;
-        }
-        out.push(c);
-    }
-    (out.len() == 10).then_some(out)
-}
-
-/// `ABCDE12345` → `ABCDE-12345`.
-pub fn format_access_code(code: &str) -> String {
-    if code.len() == 10 && code.is_ascii() {
-        format!("{}-{}", &code[..5], &code[5..])
-    } else {
-        code.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,28 +584,5 @@ mod tests {
         assert_eq!(answers["b"], Answer::Number(3));
         assert_eq!(answers["c"], Answer::Text("text".into()));
         assert_eq!(answers["d"], Answer::Many(vec!["x".into(), "y".into()]));
-    }
-
-    #[test]
-    fn access_codes_are_read_tolerantly() {
-        assert_eq!(
-            normalize_access_code("abcde-12345").as_deref(),
-            Some("ABCDE12345")
-        );
-        assert_eq!(
-            normalize_access_code(" ABCDE 12345 ").as_deref(),
-            Some("ABCDE12345")
-        );
-        assert_eq!(
-            normalize_access_code("oil0000000").as_deref(),
-            Some("0110000000")
-        );
-        assert_eq!(normalize_access_code("ABCDE-1234"), None);
-        assert_eq!(
-            normalize_access_code("ABCDE-1234U"),
-            None,
-            "U is not Crockford base32"
-        );
-        assert_eq!(format_access_code("ABCDE12345"), "ABCDE-12345");
     }
 }

@@ -1,63 +1,8 @@
-//! Following a request: registry numbers, the status check, the timeline of events, and the
-//! state machine staff move a request through.
+//! Following a request: the status check, the timeline of events, and the state machine staff
+//! move a request through.
 use crate::calendar::{Date, ExpectedDate, UtcSeconds};
 use crate::Text;
 use serde::{Deserialize, Serialize};
-
-/// A registry number in canonical form: `RDM-2026-000042`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct RegistryNumber(String);
-
-impl RegistryNumber {
-    /// Reads a number as people type it: any case, with spaces, dashes or nothing between the
-    /// parts (`rdm 2026 42` is not enough: the sequence has six digits, leading zeros optional).
-    pub fn parse(typed: &str) -> Option<RegistryNumber> {
-        let parts: Vec<String> = typed
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|p| !p.is_empty())
-            .map(str::to_ascii_uppercase)
-            .collect();
-        let (letters, year, seq) = match parts.as_slice() {
-            // Typed in parts: prefix, year, sequence (leading zeros optional).
-            [l, y, n] => (l.clone(), y.clone(), n.clone()),
-            // Typed in one piece: prefix, then exactly 4 + 6 digits.
-            [one] => {
-                let l: String = one
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .collect();
-                let digits = &one[l.len()..];
-                // Byte slicing below needs ASCII digits only.
-                if digits.len() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                (l, digits[..4].to_string(), digits[4..].to_string())
-            }
-            _ => return None,
-        };
-        let letters_ok =
-            (2..=5).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
-        let year_ok =
-            year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year.starts_with("20");
-        let seq_ok = (1..=6).contains(&seq.len()) && seq.bytes().all(|b| b.is_ascii_digit());
-        if !(letters_ok && year_ok && seq_ok) {
-            return None;
-        }
-        let seq: u32 = seq.parse().ok()?;
-        (seq > 0).then(|| RegistryNumber(format!("{letters}-{year}-{seq:06}")))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for RegistryNumber {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// `POST /status`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,55 +222,10 @@ pub struct NewEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use RequestStatus as S;
-
-    proptest! {
-        #[test]
-        fn registry_number_parsing_never_panics(s in "\\PC{0,24}") {
-            let _ = RegistryNumber::parse(&s);
-        }
-    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).expect("date")
-    }
-
-    #[test]
-    fn registry_numbers_are_read_tolerantly() {
-        let canonical = Some("RDM-2026-000042");
-        assert_eq!(
-            RegistryNumber::parse("RDM-2026-000042")
-                .as_ref()
-                .map(RegistryNumber::as_str),
-            canonical
-        );
-        assert_eq!(
-            RegistryNumber::parse(" rdm 2026 000042 ")
-                .as_ref()
-                .map(RegistryNumber::as_str),
-            canonical
-        );
-        assert_eq!(
-            RegistryNumber::parse("rdm2026000042")
-                .as_ref()
-                .map(RegistryNumber::as_str),
-            canonical
-        );
-        assert_eq!(
-            RegistryNumber::parse("RDM-2026-42")
-                .as_ref()
-                .map(RegistryNumber::as_str),
-            canonical
-        );
-        assert_eq!(RegistryNumber::parse("RDM-26-000042"), None);
-        assert_eq!(RegistryNumber::parse("2026-000042"), None);
-        assert_eq!(RegistryNumber::parse("RDM-2026-0000000"), None);
-        assert_eq!(
-            RegistryNumber::parse("РДМ-2026-000042"),
-            None,
-            "Cyrillic letters are not a prefix"
-        );
     }
 
     #[test]

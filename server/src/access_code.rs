@@ -1,20 +1,19 @@
-//! Access codes: 50 random bits from the operating system's CSPRNG as 10 Crockford base32
-//! characters, stored only as an argon2id hash (OWASP ASVS 6.5.2 for secrets under 112 bits).
+//! Making and checking access codes ([`AccessCode`]): 50 random bits from the operating
+//! system's CSPRNG, stored only as an argon2id hash (OWASP ASVS 6.5.2 for secrets under 112
+//! bits).
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use gishe_api::CROCKFORD;
+use gishe_api::AccessCode;
 use rand::rngs::OsRng;
 use rand::RngCore;
 
-/// A new access code in canonical form (`ABCDE12345`).
-pub fn generate() -> String {
-    let bits = OsRng.next_u64();
-    (0..10)
-        .map(|i| CROCKFORD[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect()
+/// A new access code.
+pub fn generate() -> AccessCode {
+    AccessCode::from_bits(OsRng.next_u64())
 }
 
-pub fn hash(code: &str) -> anyhow::Result<String> {
+pub fn hash(code: &AccessCode) -> anyhow::Result<String> {
+    let code = code.as_str();
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(code.as_bytes(), &salt)
@@ -22,7 +21,8 @@ pub fn hash(code: &str) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("cannot hash the access code: {e}"))
 }
 
-pub fn verify(code: &str, stored: &str) -> bool {
+pub fn verify(code: &AccessCode, stored: &str) -> bool {
+    let code = code.as_str();
     PasswordHash::new(stored).is_ok_and(|h| {
         Argon2::default()
             .verify_password(code.as_bytes(), &h)
@@ -51,14 +51,14 @@ pub fn warm_up() {
 }
 
 /// Hashes off the async threads, under the concurrency cap.
-pub async fn hash_limited(code: String) -> anyhow::Result<String> {
+pub async fn hash_limited(code: AccessCode) -> anyhow::Result<String> {
     let _permit = permits().acquire().await?;
     tokio::task::spawn_blocking(move || hash(&code)).await?
 }
 
 /// Verifies off the async threads, under the concurrency cap. Without a stored hash (unknown
 /// number) the dummy hash is checked instead, which takes the same time and always fails.
-pub async fn verify_limited(code: String, stored: Option<String>) -> bool {
+pub async fn verify_limited(code: AccessCode, stored: Option<String>) -> bool {
     let Ok(_permit) = permits().acquire().await else {
         return false;
     };
@@ -76,8 +76,11 @@ mod tests {
     fn codes_are_ten_crockford_characters_and_differ() {
         let a = generate();
         let b = generate();
-        assert_eq!(a.len(), 10);
-        assert!(a.bytes().all(|c| CROCKFORD.contains(&c)));
+        assert_eq!(a.as_str().len(), 10);
+        assert!(a
+            .as_str()
+            .bytes()
+            .all(|c| gishe_api::CROCKFORD.contains(&c)));
         assert_ne!(a, b);
     }
 
@@ -86,8 +89,8 @@ mod tests {
         let code = generate();
         let stored = hash(&code).unwrap();
         assert!(stored.starts_with("$argon2id$"));
-        assert!(!stored.contains(&code));
+        assert!(!stored.contains(code.as_str()));
         assert!(verify(&code, &stored));
-        assert!(!verify("0000000000", &stored));
+        assert!(!verify(&AccessCode::from_bits(0), &stored));
     }
 }

@@ -17,7 +17,7 @@ use gishe_api::calendar::{
 };
 use gishe_api::{
     Applicant, ContactDetails, DeliveryChoice, DeliveryMethod, EventKind, NewReport, NewRequest,
-    ReportKind, RequestStatus, UrgencyTier,
+    RegistryNumber, ReportKind, RequestStatus, UrgencyTier,
 };
 use std::collections::BTreeMap;
 
@@ -136,7 +136,7 @@ async fn write(
     let mut numbers = Vec::with_capacity(plans.len());
     for plan in plans {
         let seq = next_seq.entry(plan.year).or_insert(1);
-        numbers.push(store::requests::registry_number(prefix, plan.year, *seq));
+        numbers.push(RegistryNumber::new(prefix, plan.year, u32::try_from(*seq)?).to_string());
         *seq += 1;
     }
 

@@ -8,7 +8,8 @@ use axum::extract::State;
 use axum::Json;
 use gishe_api::calendar::{Date, ExpectedDate, TimeOfDay};
 use gishe_api::{
-    FieldError, NewRequest, Problem, RegistryNumber, RequestStatus, RequestStatusView, StatusQuery,
+    AccessCode, FieldError, NewRequest, Problem, RegistryNumber, RequestStatus, RequestStatusView,
+    StatusQuery,
 };
 
 /// Status and timeline of a request. Rate limited per client address and per registry number.
@@ -31,7 +32,7 @@ pub async fn check(
             code: "registry-number-invalid".into(),
         });
     }
-    let code = gishe_api::normalize_access_code(&query.access_code);
+    let code = AccessCode::parse(&query.access_code);
     if code.is_none() {
         errors.push(FieldError {
             field: "access_code".into(),

@@ -118,8 +118,8 @@ impl<T> Submission<T> {
         answer: impl FnOnce(&str, String) -> anyhow::Result<Vec<u8>>,
     ) -> Result<Response, ApiError> {
         let code = access_code::generate();
-        let code_hash = access_code::hash_limited(code.clone()).await?;
-        let shown = gishe_api::format_access_code(&code);
+        let shown = code.shown();
+        let code_hash = access_code::hash_limited(code).await?;
         let outcome = store::requests::create(
             &state.db,
             Creation {

@@ -82,7 +82,8 @@ pub async fn create(
         )?));
     }
     let seq = take_numbers(&mut tx, c.municipality_id, c.year, 1).await?;
-    let registry_number = registry_number(c.registry_prefix, c.year, seq);
+    let registry_number =
+        gishe_api::RegistryNumber::new(c.registry_prefix, c.year, u32::try_from(seq)?).to_string();
     let request_id = next_id(&mut tx).await?;
     insert_requests(
         &mut tx,
@@ -338,11 +339,6 @@ pub struct EventRow<'a> {
 /// Rows per statement, under SQLite's limit of bound parameters.
 const REQUEST_ROWS_PER_INSERT: usize = 400;
 const EVENT_ROWS_PER_INSERT: usize = 1000;
-
-/// The registry number of the `seq`th request of `year`: `RDM-2026-000042`.
-pub fn registry_number(prefix: &str, year: i32, seq: i64) -> String {
-    format!("{prefix}-{year}-{seq:06}")
-}
 
 /// Moves the municipality's counter for `year` on by `count` and returns the first of the
 /// sequence numbers taken. Call it in a write transaction ([`super::begin_write`]) so that
