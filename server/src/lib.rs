@@ -9,7 +9,6 @@ pub mod charter_import;
 pub mod clock;
 pub mod config;
 pub mod demo;
-pub mod demo_history;
 pub mod error;
 pub mod extract;
 pub mod idempotency;

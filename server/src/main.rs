@@ -246,15 +246,9 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("there are no demonstration municipalities (serve --demo loads them into an empty database)");
             }
             for slug in slugs {
-                let s = gishe_server::demo_history::generate(
-                    &db,
-                    &Clock::system(),
-                    &slug,
-                    months,
-                    seed,
-                )
-                .await
-                .with_context(|| format!("demonstration history for {slug}"))?;
+                let s = gishe_server::demo::generate(&db, &Clock::system(), &slug, months, seed)
+                    .await
+                    .with_context(|| format!("demonstration history for {slug}"))?;
                 println!(
                     "{slug}: {months} months of demonstration history: {} requests, {} reports, {} survey answers",
                     s.requests, s.reports, s.feedback
@@ -397,8 +391,7 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
         tracing::info!("demo mode: the demonstration municipalities were loaded");
         // The demonstration includes 18 months of history, so accountability has figures.
         for slug in demo_slugs(&db).await? {
-            let s =
-                gishe_server::demo_history::generate(&db, &Clock::system(), &slug, 18, 1).await?;
+            let s = gishe_server::demo::generate(&db, &Clock::system(), &slug, 18, 1).await?;
             tracing::info!(%slug, requests = s.requests, reports = s.reports, feedback = s.feedback, "demonstration history");
         }
     }

@@ -1,7 +1,7 @@
 use crate::helpers::{spawn_demo, spawn_empty, TestApp};
 use gishe_api::calendar::{to_sofia, Date, UtcSeconds};
 use gishe_server::clock::Clock;
-use gishe_server::demo_history;
+use gishe_server::demo;
 use gishe_server::profile::Profile;
 use gishe_server::store;
 use serde_json::{json, Value};
@@ -420,7 +420,7 @@ async fn synthetic_requests(app: &TestApp, slug: &str) -> Requests {
 async fn demo_history_is_consistent_and_feeds_the_figures() {
     let app = spawn_demo().await;
     let now = app.clock.now();
-    let summary = demo_history::generate(&app.db, &app.clock, "radomir", 18, 42)
+    let summary = demo::generate(&app.db, &app.clock, "radomir", 18, 42)
         .await
         .unwrap();
     assert!(summary.requests > 1000, "{summary:?}");
@@ -603,11 +603,9 @@ async fn demo_history_is_consistent_and_feeds_the_figures() {
     }
 
     // A second run would double the history: refused.
-    assert!(
-        demo_history::generate(&app.db, &app.clock, "radomir", 18, 42)
-            .await
-            .is_err()
-    );
+    assert!(demo::generate(&app.db, &app.clock, "radomir", 18, 42)
+        .await
+        .is_err());
     assert_eq!(
         synthetic_requests(&app, "radomir").await.len(),
         requests.len()
@@ -621,7 +619,7 @@ async fn a_real_municipality_gets_no_synthetic_history() {
         .execute(&app.db)
         .await
         .unwrap();
-    let err = demo_history::generate(&app.db, &app.clock, "ruse", 18, 1)
+    let err = demo::generate(&app.db, &app.clock, "ruse", 18, 1)
         .await
         .unwrap_err();
     assert!(err.to_string().contains("not a demonstration"), "{err}");
@@ -637,12 +635,10 @@ async fn a_real_municipality_gets_no_synthetic_history() {
             .unwrap();
         assert_eq!(n, 0, "{table}");
     }
-    assert!(
-        demo_history::generate(&app.db, &app.clock, "nowhere", 18, 1)
-            .await
-            .is_err()
-    );
-    assert!(demo_history::generate(&app.db, &app.clock, "radomir", 0, 1)
+    assert!(demo::generate(&app.db, &app.clock, "nowhere", 18, 1)
+        .await
+        .is_err());
+    assert!(demo::generate(&app.db, &app.clock, "radomir", 0, 1)
         .await
         .is_err());
 }
@@ -669,7 +665,7 @@ async fn synthetic_numbers_continue_after_real_ones() {
     let real = receipt["registry_number"].as_str().unwrap().to_string();
     let year = to_sofia(app.clock.now()).date().year();
     assert_eq!(real, format!("KBD-{year}-000001"));
-    demo_history::generate(&app.db, &app.clock, "kostinbrod", 3, 5)
+    demo::generate(&app.db, &app.clock, "kostinbrod", 3, 5)
         .await
         .unwrap();
     let numbers: Vec<String> = sqlx::query_scalar(
@@ -715,13 +711,13 @@ async fn fingerprint(app: &TestApp) -> Vec<String> {
 async fn the_same_seed_and_day_give_the_same_history() {
     let now = UtcSeconds(utc("2026-11-20T15:00:00Z"));
     let (a, b, c) = (spawn_demo().await, spawn_demo().await, spawn_demo().await);
-    let sa = demo_history::generate(&a.db, &Clock::fixed(now), "nova-zagora", 6, 7)
+    let sa = demo::generate(&a.db, &Clock::fixed(now), "nova-zagora", 6, 7)
         .await
         .unwrap();
-    let sb = demo_history::generate(&b.db, &Clock::fixed(now), "nova-zagora", 6, 7)
+    let sb = demo::generate(&b.db, &Clock::fixed(now), "nova-zagora", 6, 7)
         .await
         .unwrap();
-    let sc = demo_history::generate(&c.db, &Clock::fixed(now), "nova-zagora", 6, 8)
+    let sc = demo::generate(&c.db, &Clock::fixed(now), "nova-zagora", 6, 8)
         .await
         .unwrap();
     assert_eq!(sa, sb);
@@ -753,7 +749,7 @@ async fn eighteen_months_for_every_demo_municipality_are_generated() {
         .into_iter()
         .enumerate()
     {
-        let s = demo_history::generate(&app.db, &app.clock, slug, 18, i as u64)
+        let s = demo::generate(&app.db, &app.clock, slug, 18, i as u64)
             .await
             .unwrap();
         assert!(
