@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_demo, spawn_empty, TestApp};
+use crate::helpers::{file_request, spawn_demo, spawn_empty, TestApp};
 use gishe_api::calendar::{to_sofia, Date, UtcSeconds};
 use gishe_server::clock::Clock;
 use gishe_server::demo;
@@ -646,23 +646,7 @@ async fn a_real_municipality_gets_no_synthetic_history() {
 #[tokio::test]
 async fn synthetic_numbers_continue_after_real_ones() {
     let app = spawn_demo().await;
-    let res = app
-        .client
-        .post(app.url("/api/v1/municipalities/kostinbrod/requests"))
-        .header("Idempotency-Key", "accountability-key-000001")
-        .json(&json!({
-            "service": "2016",
-            "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-            "contact": { "email": "maria@example.bg" },
-            "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Костинброд", "copies": 1 },
-            "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let receipt: Value = res.json().await.unwrap();
-    let real = receipt["registry_number"].as_str().unwrap().to_string();
+    let (real, _) = file_request(&app, "kostinbrod", "accountability-key-000001").await;
     let year = to_sofia(app.clock.now()).date().year();
     assert_eq!(real, format!("KBD-{year}-000001"));
     demo::generate(&app.db, &app.clock, "kostinbrod", 3, 5)

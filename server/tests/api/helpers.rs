@@ -1,6 +1,7 @@
 //! Spawns the real app on a random port with a fresh SQLite database file.
 use gishe_server::clock::Clock;
 use gishe_server::{admin, store, AppState};
+use serde_json::{json, Value};
 use std::path::PathBuf;
 
 pub struct TestApp {
@@ -110,4 +111,64 @@ async fn spawn_full(
         clock,
         _dir: dir,
     }
+}
+
+/// A valid body for the service, answering every required question.
+pub fn body_for(service: &Value) -> Value {
+    let mut answers = serde_json::Map::new();
+    for f in service["fields"].as_array().unwrap() {
+        let value = match f["type"].as_str().unwrap() {
+            "text" | "long-text" => json!("Иван Петров"),
+            "number" => json!(f["min"].as_i64().unwrap_or(1).max(1)),
+            "date" => json!("2025-03-01"),
+            "single-choice" => f["options"][0]["value"].clone(),
+            "multiple-choice" => json!([f["options"][0]["value"].clone()]),
+            _ => json!(true),
+        };
+        answers.insert(f["id"].as_str().unwrap().to_string(), value);
+    }
+    json!({
+        "service": service["code"],
+        "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
+        "contact": { "email": "maria@example.bg", "phone": "" },
+        "answers": answers,
+        "tier": service["tiers"][0]["tier"],
+        "delivery": { "method": "counter" },
+        "consent": true
+    })
+}
+
+/// Files an application for the death certificate (service 2016) in `slug` through the API;
+/// returns (registry number, access code as shown).
+pub async fn file_request(app: &TestApp, slug: &str, key: &str) -> (String, String) {
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/municipalities/{slug}/requests")))
+        .header("Idempotency-Key", key)
+        .json(&json!({
+            "service": "2016",
+            "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
+            "contact": { "email": "maria@example.bg" },
+            "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Радомир", "copies": 1 },
+            "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let r: Value = res.json().await.unwrap();
+    (
+        r["registry_number"].as_str().unwrap().into(),
+        r["access_code"].as_str().unwrap().into(),
+    )
+}
+
+/// `POST /status` for a registry number and an access code.
+pub async fn check_status(app: &TestApp, number: &str, code: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/status"))
+        .json(&json!({ "registry_number": number, "access_code": code }))
+        .send()
+        .await
+        .unwrap()
 }

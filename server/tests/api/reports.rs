@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_demo, TestApp};
+use crate::helpers::{check_status, spawn_demo, TestApp};
 use serde_json::{json, Value};
 
 async fn report(app: &TestApp, key: &str, body: Value) -> reqwest::Response {
@@ -43,16 +43,15 @@ async fn an_anonymous_complaint_is_filed_tracked_and_answered_within_two_months(
         answer_by >= submitted.add_months(2) && answer_by <= submitted.add_months(2).add_days(4)
     );
     // Trackable through the same status check.
-    let s: Value = app
-        .client
-        .post(app.url("/api/v1/status"))
-        .json(&json!({ "registry_number": r["registry_number"], "access_code": r["access_code"] }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let s: Value = check_status(
+        &app,
+        r["registry_number"].as_str().unwrap(),
+        r["access_code"].as_str().unwrap(),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(s["kind"], "complaint");
     assert_eq!(s["status"], "registered");
 }

@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_demo, spawn_with_calendar, TestApp};
+use crate::helpers::{body_for, spawn_demo, spawn_with_calendar, TestApp};
 use serde_json::{json, Value};
 
 async fn service_code(app: &TestApp) -> (String, Value) {
@@ -10,31 +10,6 @@ async fn service_code(app: &TestApp) -> (String, Value) {
         .get_json(&format!("/api/v1/municipalities/radomir/services/{code}"))
         .await;
     (code, s)
-}
-
-/// A valid body for the service, answering every required question.
-fn body_for(service: &Value) -> Value {
-    let mut answers = serde_json::Map::new();
-    for f in service["fields"].as_array().unwrap() {
-        let value = match f["type"].as_str().unwrap() {
-            "text" | "long-text" => json!("Иван Петров"),
-            "number" => json!(f["min"].as_i64().unwrap_or(1).max(1)),
-            "date" => json!("2025-03-01"),
-            "single-choice" => f["options"][0]["value"].clone(),
-            "multiple-choice" => json!([f["options"][0]["value"].clone()]),
-            _ => json!(true),
-        };
-        answers.insert(f["id"].as_str().unwrap().to_string(), value);
-    }
-    json!({
-        "service": service["code"],
-        "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-        "contact": { "email": "maria@example.bg", "phone": "" },
-        "answers": answers,
-        "tier": service["tiers"][0]["tier"],
-        "delivery": { "method": "counter" },
-        "consent": true
-    })
 }
 
 async fn post(app: &TestApp, key: Option<&str>, body: &str) -> reqwest::Response {
@@ -219,6 +194,18 @@ async fn expect_problem(res: reqwest::Response, status: u16, code: &str) -> Valu
     p
 }
 
+/// Posts `good` changed by `edit` under key `n`; expects a 422 validation problem and returns it.
+async fn refused(app: &TestApp, good: &Value, n: usize, edit: impl FnOnce(&mut Value)) -> Value {
+    let mut b = good.clone();
+    edit(&mut b);
+    expect_problem(
+        post(app, Some(&key(n)), &b.to_string()).await,
+        422,
+        "validation",
+    )
+    .await
+}
+
 #[tokio::test]
 async fn bad_input_gets_a_specific_4xx_problem_and_stores_nothing() {
     let app = spawn_demo().await;
@@ -244,73 +231,37 @@ async fn bad_input_gets_a_specific_4xx_problem_and_stores_nothing() {
     )
     .await;
 
-    let mut b = good.clone();
-    b["service"] = json!("9999999");
-    let p = expect_problem(
-        post(&app, Some(&key(6)), &b.to_string()).await,
-        422,
-        "validation",
-    )
-    .await;
+    let p = refused(&app, &good, 6, |b| b["service"] = json!("9999999")).await;
     assert_eq!(
         p["errors"],
         json!([{ "field": "service", "code": "service-unknown" }])
     );
 
-    let mut b = good.clone();
-    b["tier"] = json!("superfast");
-    let p = expect_problem(
-        post(&app, Some(&key(7)), &b.to_string()).await,
-        422,
-        "validation",
-    )
-    .await;
+    let p = refused(&app, &good, 7, |b| b["tier"] = json!("superfast")).await;
     assert_eq!(p["errors"][0]["field"], "tier");
 
-    let mut b = good.clone();
-    b["consent"] = json!("yes");
-    let p = expect_problem(
-        post(&app, Some(&key(8)), &b.to_string()).await,
-        422,
-        "validation",
-    )
-    .await;
+    let p = refused(&app, &good, 8, |b| b["consent"] = json!("yes")).await;
     assert_eq!(p["errors"][0]["field"], "consent");
 
-    let mut b = good.clone();
-    b["applicant"]["personal_number"] = json!("8032056032");
-    let p = expect_problem(
-        post(&app, Some(&key(9)), &b.to_string()).await,
-        422,
-        "validation",
-    )
+    let p = refused(&app, &good, 9, |b| {
+        b["applicant"]["personal_number"] = json!("8032056032")
+    })
     .await;
     assert_eq!(
         p["errors"],
         json!([{ "field": "applicant.personal_number", "code": "personal-number-checksum" }])
     );
 
-    let mut b = good.clone();
-    b["applicant"]["name"] = json!("я".repeat(151));
-    let p = expect_problem(
-        post(&app, Some(&key(10)), &b.to_string()).await,
-        422,
-        "validation",
-    )
+    let p = refused(&app, &good, 10, |b| {
+        b["applicant"]["name"] = json!("я".repeat(151))
+    })
     .await;
     assert_eq!(
         p["errors"],
         json!([{ "field": "applicant.name", "code": "too-long" }])
     );
 
-    let mut b = good.clone();
-    b["extra"] = json!(1);
-    expect_problem(
-        post(&app, Some(&key(11)), &b.to_string()).await,
-        422,
-        "validation",
-    )
-    .await;
+    refused(&app, &good, 11, |b| b["extra"] = json!(1)).await;
 
     let huge = json!({ "service": "x".repeat(70 * 1024) }).to_string();
     expect_problem(

@@ -1,39 +1,6 @@
-use crate::helpers::{spawn_demo, spawn_with_limits, TestApp};
+use crate::helpers::{check_status, file_request, spawn_demo, spawn_with_limits, TestApp};
 use serde_json::{json, Value};
 use std::time::Duration;
-
-/// Files an application through the API; returns (registry number, access code).
-async fn file_request(app: &TestApp, key: &str) -> (String, String) {
-    let res = app
-        .client
-        .post(app.url("/api/v1/municipalities/radomir/requests"))
-        .header("Idempotency-Key", key)
-        .json(&json!({
-            "service": "2016",
-            "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-            "contact": { "email": "maria@example.bg" },
-            "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Радомир", "copies": 1 },
-            "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let r: Value = res.json().await.unwrap();
-    (
-        r["registry_number"].as_str().unwrap().into(),
-        r["access_code"].as_str().unwrap().into(),
-    )
-}
-
-async fn status(app: &TestApp, number: &str, code: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/status"))
-        .json(&json!({ "registry_number": number, "access_code": code }))
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn event(app: &TestApp, token: Option<&str>, number: &str, body: Value) -> reqwest::Response {
     let mut req = app
@@ -63,10 +30,10 @@ async fn events_count(app: &TestApp) -> i64 {
 #[tokio::test]
 async fn the_status_shows_the_request_and_reads_number_and_code_tolerantly() {
     let app = spawn_demo().await;
-    let (number, code) = file_request(&app, "status-key-0000000001").await;
+    let (number, code) = file_request(&app, "radomir", "status-key-0000000001").await;
     let sloppy_number = number.to_lowercase().replace('-', " ");
     let sloppy_code = code.to_lowercase().replace('-', "");
-    let res = status(&app, &sloppy_number, &sloppy_code).await;
+    let res = check_status(&app, &sloppy_number, &sloppy_code).await;
     assert_eq!(res.status(), 200);
     let s: Value = res.json().await.unwrap();
     assert_eq!(s["registry_number"], number.as_str());
@@ -80,9 +47,9 @@ async fn the_status_shows_the_request_and_reads_number_and_code_tolerantly() {
 #[tokio::test]
 async fn an_unknown_number_and_a_wrong_code_get_the_same_answer() {
     let app = spawn_demo().await;
-    let (number, _) = file_request(&app, "status-key-0000000002").await;
-    let wrong_code = status(&app, &number, "00000-00000").await;
-    let unknown = status(&app, "RDM-2026-999999", "00000-00000").await;
+    let (number, _) = file_request(&app, "radomir", "status-key-0000000002").await;
+    let wrong_code = check_status(&app, &number, "00000-00000").await;
+    let unknown = check_status(&app, "RDM-2026-999999", "00000-00000").await;
     assert_eq!(wrong_code.status(), 404);
     assert_eq!(unknown.status(), 404);
     assert_eq!(
@@ -100,7 +67,7 @@ async fn an_unknown_number_and_a_wrong_code_get_the_same_answer() {
 #[tokio::test]
 async fn malformed_numbers_and_codes_are_named() {
     let app = spawn_demo().await;
-    let res = status(&app, "RDM-26", "ABC").await;
+    let res = check_status(&app, "RDM-26", "ABC").await;
     assert_eq!(res.status(), 422);
     let p: Value = res.json().await.unwrap();
     assert_eq!(
@@ -115,13 +82,13 @@ async fn too_many_checks_from_one_address_get_a_429_with_retry_after() {
     let app = spawn_with_limits(limits).await;
     for _ in 0..3 {
         assert_eq!(
-            status(&app, "RDM-2026-000001", "00000-00000")
+            check_status(&app, "RDM-2026-000001", "00000-00000")
                 .await
                 .status(),
             404
         );
     }
-    let res = status(&app, "RDM-2026-000002", "00000-00000").await;
+    let res = check_status(&app, "RDM-2026-000002", "00000-00000").await;
     assert_eq!(res.status(), 429);
     let wait: u64 = res.headers()["retry-after"]
         .to_str()
@@ -149,13 +116,13 @@ async fn too_many_checks_of_one_number_are_limited_whatever_the_address() {
         assert_eq!(res.status(), 404);
     }
     assert_eq!(
-        status(&app, "RDM-2026-000001", "00000-00000")
+        check_status(&app, "RDM-2026-000001", "00000-00000")
             .await
             .status(),
         429
     );
     assert_eq!(
-        status(&app, "RDM-2026-000003", "00000-00000")
+        check_status(&app, "RDM-2026-000003", "00000-00000")
             .await
             .status(),
         404,
@@ -198,7 +165,7 @@ async fn forwarded_for_counts_per_client_only_behind_a_trusted_proxy() {
 #[tokio::test]
 async fn staff_calls_without_a_token_or_with_a_revoked_one_are_401_and_change_nothing() {
     let app = spawn_demo().await;
-    let (number, _) = file_request(&app, "status-key-0000000003").await;
+    let (number, _) = file_request(&app, "radomir", "status-key-0000000003").await;
     let before = events_count(&app).await;
     let res = event(&app, None, &number, json!({ "kind": "in_progress" })).await;
     assert_eq!(res.status(), 401);
@@ -236,7 +203,7 @@ async fn staff_calls_without_a_token_or_with_a_revoked_one_are_401_and_change_no
 #[tokio::test]
 async fn the_state_machine_through_the_api_with_who_and_when_kept() {
     let app = spawn_demo().await;
-    let (number, code) = file_request(&app, "status-key-0000000004").await;
+    let (number, code) = file_request(&app, "radomir", "status-key-0000000004").await;
     let t = token(&app, "Петя Иванова").await;
     let post = |body: Value| event(&app, Some(&t), &number, body);
     assert_eq!(
@@ -254,7 +221,11 @@ async fn the_state_machine_through_the_api_with_who_and_when_kept() {
     );
     assert_eq!(post(json!({ "kind": "in_progress" })).await.status(), 201);
 
-    let s: Value = status(&app, &number, &code).await.json().await.unwrap();
+    let s: Value = check_status(&app, &number, &code)
+        .await
+        .json()
+        .await
+        .unwrap();
     let expected = s["expected"]["date"].as_str().unwrap().to_string();
     let res = post(json!({ "kind": "deadline_extended", "new_expected": "2099-01-01" })).await;
     assert_eq!(res.status(), 409);
@@ -289,7 +260,11 @@ async fn the_state_machine_through_the_api_with_who_and_when_kept() {
         201
     );
 
-    let s: Value = status(&app, &number, &code).await.json().await.unwrap();
+    let s: Value = check_status(&app, &number, &code)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(s["status"], "completed");
     assert_eq!(s["expected"]["date"], "2099-01-01");
     let kinds: Vec<&str> = s["timeline"]
@@ -326,7 +301,7 @@ async fn the_state_machine_through_the_api_with_who_and_when_kept() {
 #[tokio::test]
 async fn refused_from_any_open_state_and_bad_events_are_4xx_storing_nothing() {
     let app = spawn_demo().await;
-    let (number, _) = file_request(&app, "status-key-0000000005").await;
+    let (number, _) = file_request(&app, "radomir", "status-key-0000000005").await;
     let t = token(&app, "Иван").await;
     let before = events_count(&app).await;
     let res = event(&app, Some(&t), &number, json!({ "kind": "teleported" })).await;
@@ -387,7 +362,7 @@ async fn refused_from_any_open_state_and_bad_events_are_4xx_storing_nothing() {
 
 /// Drives a fresh request to `target` through allowed events; returns its registry number.
 async fn request_in(app: &TestApp, t: &str, target: &str, n: usize) -> String {
-    let (number, _) = file_request(app, &format!("status-walk-{n:012}")).await;
+    let (number, _) = file_request(app, "radomir", &format!("status-walk-{n:012}")).await;
     let path: &[&str] = match target {
         "registered" => &[],
         "in_progress" => &["in_progress"],
@@ -468,7 +443,7 @@ async fn every_status_change_through_the_api_is_allowed_or_refused_as_the_state_
 #[tokio::test]
 async fn the_history_cannot_be_changed_or_deleted_even_in_the_database() {
     let app = spawn_demo().await;
-    file_request(&app, "status-key-append-only-1").await;
+    file_request(&app, "radomir", "status-key-append-only-1").await;
     assert!(sqlx::query("UPDATE request_events SET kind = 'completed'")
         .execute(&app.db)
         .await
@@ -483,7 +458,7 @@ async fn the_history_cannot_be_changed_or_deleted_even_in_the_database() {
 #[tokio::test]
 async fn odd_registry_numbers_and_trailing_garbage_are_4xx_not_crashes() {
     let app = spawn_demo().await;
-    let res = status(&app, "RDM123é45678", "ABCDE-12345").await;
+    let res = check_status(&app, "RDM123é45678", "ABCDE-12345").await;
     assert_eq!(res.status(), 422);
     let res = app
         .client
