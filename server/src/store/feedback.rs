@@ -1,6 +1,6 @@
 //! Queries for satisfaction survey answers: one at a time from the survey, many at once for
 //! the demonstration history. A request gets at most one answer.
-use super::{Db, Tx};
+use super::{Backend, Db, Tx};
 
 /// One survey answer as stored.
 pub struct Answer<'a> {
@@ -38,7 +38,7 @@ pub async fn insert_many(tx: &mut Tx<'_>, answers: &[Answer<'_>]) -> anyhow::Res
     Ok(())
 }
 
-fn push_values<'a>(q: &mut sqlx::QueryBuilder<'a, sqlx::Sqlite>, answers: &'a [Answer<'a>]) {
+fn push_values<'a>(q: &mut sqlx::QueryBuilder<'a, Backend>, answers: &'a [Answer<'a>]) {
     q.push_values(answers, |mut b, a| {
         b.push_bind(a.municipality_id).push_bind(a.submitted_at);
         for r in a.ratings {

@@ -10,9 +10,4 @@ pub mod services;
 pub mod sqlite;
 pub mod staff;
 
-pub use sqlite::{begin_write, connect};
-
-pub type Db = sqlx::SqlitePool;
-
-/// A transaction on [`Db`].
-pub type Tx<'c> = sqlx::Transaction<'c, sqlx::Sqlite>;
+pub use sqlite::{begin_write, connect, Backend, Db, Tx};

@@ -1,10 +1,18 @@
 //! Everything in the store that only SQLite understands: opening the file with its pragmas,
 //! the write-locking transaction, and the SQL expression for the current time. A PostgreSQL
 //! backend replaces this module; the queries elsewhere in `store/` are written for both.
-use super::{Db, Tx};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// The database driver the queries are built for.
+pub type Backend = sqlx::Sqlite;
+
+/// The pool of connections every query runs on.
+pub type Db = sqlx::Pool<Backend>;
+
+/// A transaction on [`Db`].
+pub type Tx<'c> = sqlx::Transaction<'c, Backend>;
 
 /// The current UTC time as `2026-01-31T12:00:00Z`, computed by the database.
 pub const NOW_TEXT: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
