@@ -1,6 +1,4 @@
-//! What synthetic people are called, where they live and what they and the staff write.
-use super::planner::Planner;
-
+//! What synthetic people are called, where they live and what they and the staff write: data.
 pub(super) const STAFF: [&str; 6] = [
     "Гише 1",
     "Гише 2",
@@ -143,56 +141,3 @@ pub(super) const BAD_COMMENTS: [&str; 4] = [
     "Трябваше да идвам три пъти.",
     "Неучтиво отношение на гишето.",
 ];
-
-impl Planner<'_> {
-    pub(super) fn person(&mut self) -> (String, String) {
-        let female = self.rng.chance(0.55);
-        let ((first, first_latin), (last, last_latin)) = (
-            self.rng.pick(if female { &FEMALE } else { &MALE }),
-            self.rng.pick(&SURNAMES),
-        );
-        let suffix = if female { "а" } else { "" };
-        let latin_suffix = if female { "a" } else { "" };
-        (
-            format!("{first} {last}{suffix}"),
-            format!(
-                "{first_latin}.{last_latin}{latin_suffix}{}@example.bg",
-                self.rng.range(1, 99)
-            ),
-        )
-    }
-
-    /// Ten digits shaped like an ЕГН that fail both the ЕГН and the ЛНЧ checksums, so they
-    /// cannot be anyone's number.
-    pub(super) fn personal_number(&mut self) -> String {
-        loop {
-            let s = format!(
-                "{:02}{:02}{:02}{:04}",
-                self.rng.range(40, 99),
-                self.rng.range(1, 12),
-                self.rng.range(1, 28),
-                self.rng.range(0, 9999)
-            );
-            if gishe_api::ids::PersonalNumber::parse(&s).is_err() {
-                return s;
-            }
-        }
-    }
-
-    pub(super) fn address(&mut self) -> String {
-        let street = self.rng.pick(&STREETS);
-        format!(
-            "гр. {}, ул. „{street}“ {}",
-            self.town,
-            self.rng.range(1, 120)
-        )
-    }
-
-    pub(super) fn phone(&mut self) -> String {
-        format!(
-            "08{}{:07}",
-            self.rng.range(7, 9),
-            self.rng.range(0, 9_999_999)
-        )
-    }
-}
