@@ -9,7 +9,7 @@
 //! on the same day gives the same rows, except for the access-code hash.
 use super::planner::{Offered, Plan, Planner};
 use crate::clock::Clock;
-use crate::store::requests::{EventRow, RequestRow};
+use crate::store::requests::{EventRow, RequestRow, Subject};
 use crate::store::{self, Db};
 use gishe_api::calendar::Adjustments;
 use gishe_api::RegistryNumber;
@@ -139,10 +139,12 @@ async fn write(
             id: id(i),
             municipality_id,
             registry_number: number,
-            kind: plan.kind,
-            service_code: &plan.service_code,
-            tier: plan.tier,
-            fee_cents: plan.fee_cents,
+            subject: Subject {
+                kind: plan.kind,
+                service_code: &plan.service_code,
+                tier: plan.tier,
+                fee_cents: plan.fee_cents,
+            },
             submitted_at: plan.submitted_at,
             expected_date: plan.expected_date.to_string(),
             expected_time: plan.expected_time.clone(),

@@ -3,6 +3,7 @@
 use super::submission::{self, Filing, Read};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::store::requests::Subject;
 use crate::{store, AppState};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -46,10 +47,7 @@ pub async fn create(
             &state,
             Filing {
                 municipality: &m,
-                kind: report.kind.code(),
-                service_code: "",
-                tier: "",
-                fee_cents: 0,
+                subject: Subject::report(report.kind.code()),
                 submitted_at,
                 expected: answer_by,
             },

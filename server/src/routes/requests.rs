@@ -2,6 +2,7 @@
 use super::submission::{self, Filing, Read};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::store::requests::Subject;
 use crate::{store, AppState};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -66,10 +67,12 @@ pub async fn create(
             &state,
             Filing {
                 municipality: &m,
-                kind: "service",
-                service_code: &request.service,
-                tier: request.tier.code(),
-                fee_cents: tier.fee.cents,
+                subject: Subject {
+                    kind: "service",
+                    service_code: &request.service,
+                    tier: request.tier.code(),
+                    fee_cents: tier.fee.cents,
+                },
                 submitted_at,
                 expected,
             },

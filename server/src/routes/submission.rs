@@ -4,7 +4,7 @@
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::store::municipalities::StoredMunicipality;
-use crate::store::requests::{Creation, Outcome};
+use crate::store::requests::{Creation, Outcome, Subject};
 use crate::{access_code, idempotency, store, AppState};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -99,11 +99,7 @@ pub async fn read<T: DeserializeOwned + Serialize>(
 /// What is filed besides the submission itself.
 pub struct Filing<'a> {
     pub municipality: &'a StoredMunicipality,
-    /// `service`, or the kind of report.
-    pub kind: &'a str,
-    pub service_code: &'a str,
-    pub tier: &'a str,
-    pub fee_cents: i64,
+    pub subject: Subject<'a>,
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
 }
@@ -126,10 +122,7 @@ impl<T> Submission<T> {
                 municipality_id: f.municipality.id,
                 registry_prefix: &f.municipality.profile.effective_registry_prefix(),
                 year: to_sofia(f.submitted_at).date().year(),
-                kind: f.kind,
-                service_code: f.service_code,
-                tier: f.tier,
-                fee_cents: f.fee_cents,
+                subject: f.subject,
                 body: String::from_utf8_lossy(&self.canonical).into_owned(),
                 submitted_at: f.submitted_at,
                 expected: f.expected,

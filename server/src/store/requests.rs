@@ -4,15 +4,33 @@
 use super::{Db, Tx};
 use gishe_api::calendar::{ExpectedDate, UtcSeconds};
 
-pub struct Creation<'a> {
-    pub municipality_id: i64,
-    pub registry_prefix: &'a str,
-    pub year: i32,
+/// What a request is for: a service in a tier and its fee, or a report of some kind.
+#[derive(Clone, Copy)]
+pub struct Subject<'a> {
     /// `service`, or the kind of report.
     pub kind: &'a str,
     pub service_code: &'a str,
     pub tier: &'a str,
     pub fee_cents: i64,
+}
+
+impl<'a> Subject<'a> {
+    /// A report (complaint, signal, …): no service code, tier or fee of its own.
+    pub fn report(kind: &'a str) -> Subject<'a> {
+        Subject {
+            kind,
+            service_code: "",
+            tier: "",
+            fee_cents: 0,
+        }
+    }
+}
+
+pub struct Creation<'a> {
+    pub municipality_id: i64,
+    pub registry_prefix: &'a str,
+    pub year: i32,
+    pub subject: Subject<'a>,
     /// What was submitted, as JSON (personal data: never logged).
     pub body: String,
     pub submitted_at: UtcSeconds,
@@ -91,10 +109,7 @@ pub async fn create(
             id: request_id,
             municipality_id: c.municipality_id,
             registry_number: &registry_number,
-            kind: c.kind,
-            service_code: c.service_code,
-            tier: c.tier,
-            fee_cents: c.fee_cents,
+            subject: c.subject,
             submitted_at: c.submitted_at.0,
             expected_date: c.expected.date.to_string(),
             expected_time: c
@@ -309,11 +324,7 @@ pub struct RequestRow<'a> {
     pub id: i64,
     pub municipality_id: i64,
     pub registry_number: &'a str,
-    /// `service`, or the kind of report.
-    pub kind: &'a str,
-    pub service_code: &'a str,
-    pub tier: &'a str,
-    pub fee_cents: i64,
+    pub subject: Subject<'a>,
     pub submitted_at: i64,
     pub expected_date: String,
     pub expected_time: Option<String>,
@@ -383,16 +394,16 @@ pub async fn insert_requests(tx: &mut Tx<'_>, rows: &[RequestRow<'_>]) -> anyhow
             b.push_bind(r.id)
                 .push_bind(r.municipality_id)
                 .push_bind(r.registry_number)
-                .push_bind(r.service_code)
-                .push_bind(r.tier)
-                .push_bind(r.fee_cents)
+                .push_bind(r.subject.service_code)
+                .push_bind(r.subject.tier)
+                .push_bind(r.subject.fee_cents)
                 .push_bind(r.submitted_at)
                 .push_bind(r.expected_date.as_str())
                 .push_bind(r.expected_time.as_deref())
                 .push_bind(r.access_code_hash)
                 .push_bind(r.body)
                 .push_bind(r.status)
-                .push_bind(r.kind)
+                .push_bind(r.subject.kind)
                 .push_bind(i64::from(r.synthetic));
         });
         q.build().persistent(false).execute(&mut **tx).await?;
