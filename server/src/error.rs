@@ -27,6 +27,10 @@ pub enum ApiError {
     IdempotencyKeyReused,
     #[error("the body is too large")]
     PayloadTooLarge,
+    #[error("the body must be JSON (Content-Type: application/json)")]
+    UnsupportedMediaType,
+    #[error("requests from other sites are refused")]
+    CrossSite,
     #[error("no request with this registry number and access code")]
     RequestNotFound,
     #[error("too many attempts; try again later")]
@@ -63,6 +67,8 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::CrossSite => StatusCode::FORBIDDEN,
             ApiError::RequestNotFound => StatusCode::NOT_FOUND,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
@@ -87,6 +93,8 @@ impl ApiError {
             ApiError::IdempotencyKeyInvalid => "idempotency-key-invalid",
             ApiError::IdempotencyKeyReused => "idempotency-key-reused",
             ApiError::PayloadTooLarge => "payload-too-large",
+            ApiError::UnsupportedMediaType => "unsupported-media-type",
+            ApiError::CrossSite => "cross-site-request",
             ApiError::RequestNotFound => "request-not-found",
             ApiError::RateLimited(_) => "rate-limited",
             ApiError::Unauthorized => "staff-token-invalid",

@@ -9,15 +9,20 @@ use gishe_api::FieldError;
 use serde::de::DeserializeOwned;
 use std::net::{IpAddr, SocketAddr};
 
-/// A JSON body. Unlike `axum::Json` it does not insist on a `Content-Type` (the API never has),
-/// it names the field when a value has the wrong type or is missing, and it never echoes the
-/// input: a parse error says where, not what (the text could be a personal number).
+/// A JSON body. It insists on `Content-Type: application/json` (or `application/…+json`): a
+/// form or `text/plain` body is what another site's page can post without asking, so it is
+/// refused with 415 before the body is read. Unlike `axum::Json` it names the field when a value
+/// has the wrong type or is missing, and it never echoes the input: a parse error says where,
+/// not what (the text could be a personal number).
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(req.headers()) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
         // Reading fails only past the body limit set in `app` (64 KiB), or when the client
         // goes away; either way the body is not taken.
         let body = Bytes::from_request(req, state)
@@ -25,6 +30,24 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .map_err(|_| ApiError::PayloadTooLarge)?;
         parse_json(&body).map(ApiJson)
     }
+}
+
+/// `application/json` or a `+json` type such as `application/merge-patch+json`, any parameters.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
@@ -138,6 +161,31 @@ mod tests {
     #[allow(dead_code)]
     struct Outer {
         inner: Body,
+    }
+
+    #[test]
+    fn only_json_content_types_are_json() {
+        let with = |v: &'static str| {
+            let mut h = axum::http::HeaderMap::new();
+            h.insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static(v),
+            );
+            h
+        };
+        assert!(is_json(&with("application/json")));
+        assert!(is_json(&with("Application/JSON; charset=utf-8")));
+        assert!(is_json(&with("application/merge-patch+json")));
+        for other in [
+            "text/plain",
+            "text/plain; charset=application/json",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonp",
+        ] {
+            assert!(!is_json(&with(other)), "{other}");
+        }
+        assert!(!is_json(&axum::http::HeaderMap::new()));
     }
 
     #[test]

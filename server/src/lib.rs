@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod charter_import;
 pub mod clock;
 pub mod config;
+pub mod cross_site;
 pub mod demo;
 pub mod error;
 pub mod extract;
@@ -16,6 +17,7 @@ pub mod profile;
 pub mod rate_limit;
 pub mod routes;
 pub mod search;
+pub mod security_headers;
 pub mod staff;
 pub mod static_files;
 pub mod store;
@@ -39,6 +41,17 @@ pub struct AppState {
     pub limits: std::sync::Arc<StatusLimits>,
     /// "Now" for everything a request files or records.
     pub clock: clock::Clock,
+    /// How browsers are met: which other sites' pages may write, and HSTS.
+    pub browser: std::sync::Arc<BrowserPolicy>,
+}
+
+/// The administrator's choices about browsers (both closed by default).
+#[derive(Debug, Clone, Default)]
+pub struct BrowserPolicy {
+    /// Origins whose pages may send state-changing requests besides the server's own.
+    pub allowed_origins: cross_site::AllowedOrigins,
+    /// `Strict-Transport-Security: max-age=…`, for installations served over HTTPS only.
+    pub hsts_max_age: Option<u64>,
 }
 
 /// Rate limits of the status check, and the proxies whose `X-Forwarded-For` is believed.
@@ -83,6 +96,7 @@ impl AppState {
                 Vec::new(),
             )),
             clock: clock::Clock::system(),
+            browser: std::sync::Arc::new(BrowserPolicy::default()),
         }
     }
 }
@@ -90,8 +104,21 @@ impl AppState {
 /// The whole application: `/api/v1` and, when `dist` is given, the built web app.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
     access_code::warm_up();
+    // Trunk's inline loader changes with every build: its hash is read from the built shell.
+    let index_html = dist
+        .as_ref()
+        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
+    let headers = std::sync::Arc::new(security_headers::SecurityHeaders::new(
+        index_html.as_deref(),
+        state.browser.hsts_max_age,
+    ));
+    let allowed_origins = std::sync::Arc::new(state.browser.allowed_origins.clone());
     let (api, _doc) = routes::api();
     let api = api
+        .layer(axum::middleware::from_fn_with_state(
+            allowed_origins,
+            cross_site::refuse,
+        ))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -111,24 +138,17 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
         .layer(TraceLayer::new_for_http())
         // A bug must still answer with a problem document, and never echo the request.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             |_: Box<dyn std::any::Any + Send>| {
                 error::ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
             },
+        ))
+        // Outermost, so that every answer carries them, a panic's problem document included.
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            security_headers::add,
         ))
 }
 

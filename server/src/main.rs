@@ -1,8 +1,10 @@
 //! The `gishe-server` command: serve the app and API, load profiles, import charters.
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use gishe_server::clock::Clock;
-use gishe_server::config::{FileConfig, Settings, DEFAULT_ADDR, DEFAULT_DATABASE_URL};
+use gishe_server::config::{
+    pick, FileConfig, Settings, Source, DEFAULT_ADDR, DEFAULT_DATABASE_URL,
+};
 use gishe_server::profile::Profile;
 use gishe_server::{admin, store, AppState};
 use std::net::SocketAddr;
@@ -144,6 +146,31 @@ struct ServeArgs {
     /// the built-in one is used without it.
     #[arg(long, env = "GISHE_CALENDAR_ADJUSTMENTS")]
     calendar_adjustments: Option<PathBuf>,
+    /// An origin (https://portal.example.bg) whose pages may send state-changing requests
+    /// besides this server's own (repeat, or comma-separate); none by default.
+    #[arg(
+        long = "allowed-origin",
+        env = "GISHE_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    allowed_origins: Vec<String>,
+    /// Send Strict-Transport-Security with this max-age in seconds (only behind HTTPS).
+    #[arg(long, env = "GISHE_HSTS_MAX_AGE")]
+    hsts_max_age: Option<u64>,
+}
+
+/// Where clap found an argument: on the command line or in the environment.
+fn given_source(matches: Option<&ArgMatches>, id: &str) -> Option<Source> {
+    match matches?.value_source(id)? {
+        clap::parser::ValueSource::CommandLine => Some(Source::Flag),
+        clap::parser::ValueSource::EnvVariable => Some(Source::Environment),
+        _ => None,
+    }
+}
+
+/// A value clap read, with where it came from.
+fn given<T>(value: Option<T>, matches: Option<&ArgMatches>, id: &str) -> Option<(T, Source)> {
+    Some((value?, given_source(matches, id)?))
 }
 
 #[tokio::main]
@@ -155,31 +182,79 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches)?;
     let file = match &cli.config {
         Some(path) => FileConfig::load(path)?,
         None => FileConfig::default(),
     };
-    let database_url = cli
-        .database_url
-        .clone()
-        .or(file.database_url.clone())
-        .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+    let (database_url, database_url_source) = pick(
+        given(cli.database_url.clone(), Some(&matches), "database_url"),
+        file.database_url.clone(),
+        || DEFAULT_DATABASE_URL.to_string(),
+    );
 
     match cli.command {
         Command::Serve(args) => {
+            let m = matches.subcommand_matches("serve");
+            let default_addr = || {
+                DEFAULT_ADDR
+                    .parse()
+                    .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)))
+            };
+            let (addr, addr_from) = pick(given(args.addr, m, "addr"), file.addr, default_addr);
+            let (dist, dist_from) = pick(given(args.dist, m, "dist"), file.dist, || {
+                PathBuf::from("dist")
+            });
+            let (demo, demo_from) = pick(
+                given(args.demo.then_some(true), m, "demo"),
+                file.demo,
+                || false,
+            );
+            let (calendar_adjustments, calendar_from) = pick(
+                given(
+                    args.calendar_adjustments.map(Some),
+                    m,
+                    "calendar_adjustments",
+                ),
+                file.calendar_adjustments.map(Some),
+                || None,
+            );
+            let (allowed_origins, origins_from) = pick(
+                given(
+                    Some(args.allowed_origins).filter(|o| !o.is_empty()),
+                    m,
+                    "allowed_origins",
+                ),
+                file.allowed_origins,
+                Vec::new,
+            );
+            let (hsts_max_age, hsts_from) = pick(
+                given(args.hsts_max_age.map(Some), m, "hsts_max_age"),
+                file.hsts_max_age.map(Some),
+                || None,
+            );
+            // The database URL may carry a password: only its scheme is said.
+            let scheme = database_url.split(':').next().unwrap_or("");
+            tracing::info!(
+                from = database_url_source.as_str(),
+                scheme,
+                "setting database_url"
+            );
+            tracing::info!(from = addr_from.as_str(), %addr, "setting addr");
+            tracing::info!(from = dist_from.as_str(), dist = %dist.display(), "setting dist");
+            tracing::info!(from = demo_from.as_str(), demo, "setting demo");
+            tracing::info!(from = calendar_from.as_str(), calendar_adjustments = ?calendar_adjustments, "setting calendar_adjustments");
+            tracing::info!(from = origins_from.as_str(), allowed_origins = ?allowed_origins, "setting allowed_origins");
+            tracing::info!(from = hsts_from.as_str(), hsts_max_age = ?hsts_max_age, "setting hsts_max_age");
             let settings = Settings {
-                addr: args
-                    .addr
-                    .or(file.addr)
-                    .unwrap_or_else(|| DEFAULT_ADDR.parse().expect("valid default")),
+                addr,
                 database_url,
-                dist: args
-                    .dist
-                    .or(file.dist)
-                    .unwrap_or_else(|| PathBuf::from("dist")),
-                demo: args.demo || file.demo.unwrap_or(false),
-                calendar_adjustments: args.calendar_adjustments.or(file.calendar_adjustments),
+                dist,
+                demo,
+                calendar_adjustments,
+                allowed_origins,
+                hsts_max_age,
             };
             let limits = gishe_server::StatusLimits::new(
                 args.status_limit_per_ip,
@@ -403,6 +478,12 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
     };
     let mut state = AppState::new(db);
     state.limits = std::sync::Arc::new(limits);
+    state.browser = std::sync::Arc::new(gishe_server::BrowserPolicy {
+        allowed_origins: gishe_server::cross_site::AllowedOrigins::new(
+            settings.allowed_origins.iter().cloned(),
+        ),
+        hsts_max_age: settings.hsts_max_age,
+    });
     if let Some(path) = &settings.calendar_adjustments {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;

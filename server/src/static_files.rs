@@ -1,5 +1,6 @@
 //! The built web app: hashed assets precompressed and cached for a year, `index.html`
-//! for every other path (client-side routing) and never cached stale.
+//! for every other path (client-side routing) and never cached stale. A file whose `.br`/`.gz`
+//! twin is missing is compressed on the fly; every answer varies by `Accept-Encoding`.
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -8,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
@@ -41,6 +43,8 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
         }));
     Router::new()
         .fallback_service(serve)
+        // Skips answers that are already encoded (the precompressed files).
+        .layer(CompressionLayer::new())
         .layer(middleware::from_fn(cache_headers))
 }
 
@@ -81,8 +85,17 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     } else {
         "no-cache"
     };
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    let headers = res.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // Brotli, gzip or plain bytes are chosen by Accept-Encoding: a shared cache must keep
+    // them apart, or it hands brotli to a client that did not ask for it.
+    let varies = headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+    });
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     res
 }
 

@@ -73,10 +73,10 @@ pub async fn read<T: DeserializeOwned + Serialize>(
     headers: &HeaderMap,
     body: Result<ApiJson<T>, ApiError>,
 ) -> Result<Read<T>, ApiError> {
-    // Refused in this order whatever else is wrong: a body over the limit, then the key, then
-    // the body's content.
-    if let Err(ApiError::PayloadTooLarge) = body {
-        return Err(ApiError::PayloadTooLarge);
+    // Refused in this order whatever else is wrong: a body that is not JSON (what another
+    // site's form could send), a body over the limit, then the key, then the body's content.
+    if let Err(e @ (ApiError::UnsupportedMediaType | ApiError::PayloadTooLarge)) = body {
+        return Err(e);
     }
     let key = idempotency_key(headers)?;
     let ApiJson(payload) = body?;

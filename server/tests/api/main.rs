@@ -1,5 +1,6 @@
 //! API tests: the real router over real HTTP, each test with its own SQLite file.
 mod accountability;
+mod browser_safety;
 mod charter;
 mod helpers;
 mod import;
