@@ -17,6 +17,7 @@ pub struct FileConfig {
     pub calendar_adjustments: Option<PathBuf>,
     pub allowed_origins: Option<Vec<String>>,
     pub hsts_max_age: Option<u64>,
+    pub access_code_keys: Option<PathBuf>,
 }
 
 impl FileConfig {
@@ -37,6 +38,8 @@ pub struct Settings {
     pub calendar_adjustments: Option<PathBuf>,
     pub allowed_origins: Vec<String>,
     pub hsts_max_age: Option<u64>,
+    /// The access-code key file; `None` only where the keys come from the environment.
+    pub access_code_keys: Option<PathBuf>,
 }
 
 /// Where a setting's value came from; the server says it for each setting at start.

@@ -43,6 +43,8 @@ pub struct AppState {
     pub clock: clock::Clock,
     /// How browsers are met: which other sites' pages may write, and HSTS.
     pub browser: std::sync::Arc<BrowserPolicy>,
+    /// The keys access codes are sealed with (see `access_code`).
+    pub codes: std::sync::Arc<access_code::AccessCodeKeys>,
 }
 
 /// The administrator's choices about browsers (both closed by default).
@@ -84,7 +86,8 @@ pub const DEFAULT_STATUS_LIMIT_PER_NUMBER: usize = 10;
 pub const DEFAULT_STATUS_LIMIT_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 impl AppState {
-    /// State with the calendar adjustments built into the binary.
+    /// State with the calendar adjustments built into the binary, and access-code keys that
+    /// last as long as the process (`serve` loads the installation's own).
     pub fn new(db: store::Db) -> AppState {
         AppState {
             db,
@@ -97,13 +100,13 @@ impl AppState {
             )),
             clock: clock::Clock::system(),
             browser: std::sync::Arc::new(BrowserPolicy::default()),
+            codes: std::sync::Arc::new(access_code::AccessCodeKeys::ephemeral()),
         }
     }
 }
 
 /// The whole application: `/api/v1` and, when `dist` is given, the built web app.
 pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
-    access_code::warm_up();
     // Trunk's inline loader changes with every build: its hash is read from the built shell.
     let index_html = dist
         .as_ref()

@@ -157,6 +157,10 @@ struct ServeArgs {
     /// Send Strict-Transport-Security with this max-age in seconds (only behind HTTPS).
     #[arg(long, env = "GISHE_HSTS_MAX_AGE")]
     hsts_max_age: Option<u64>,
+    /// The access-code key file (`id:base64` lines, the sealing key first); created on first
+    /// start when missing. Default: `access-code.keys` beside the SQLite database.
+    #[arg(long, env = "GISHE_ACCESS_CODE_KEYS_FILE")]
+    access_code_keys: Option<PathBuf>,
 }
 
 /// Where clap found an argument: on the command line or in the environment.
@@ -229,6 +233,11 @@ async fn main() -> anyhow::Result<()> {
                 file.allowed_origins,
                 Vec::new,
             );
+            let (access_code_keys, keys_from) = pick(
+                given(args.access_code_keys.map(Some), m, "access_code_keys"),
+                file.access_code_keys.map(Some),
+                || default_key_file(&database_url),
+            );
             let (hsts_max_age, hsts_from) = pick(
                 given(args.hsts_max_age.map(Some), m, "hsts_max_age"),
                 file.hsts_max_age.map(Some),
@@ -247,6 +256,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(from = calendar_from.as_str(), calendar_adjustments = ?calendar_adjustments, "setting calendar_adjustments");
             tracing::info!(from = origins_from.as_str(), allowed_origins = ?allowed_origins, "setting allowed_origins");
             tracing::info!(from = hsts_from.as_str(), hsts_max_age = ?hsts_max_age, "setting hsts_max_age");
+            tracing::info!(from = keys_from.as_str(), path = ?access_code_keys, "setting access_code_keys");
             let settings = Settings {
                 addr,
                 database_url,
@@ -255,6 +265,7 @@ async fn main() -> anyhow::Result<()> {
                 calendar_adjustments,
                 allowed_origins,
                 hsts_max_age,
+                access_code_keys,
             };
             let limits = gishe_server::StatusLimits::new(
                 args.status_limit_per_ip,
@@ -478,6 +489,7 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
     };
     let mut state = AppState::new(db);
     state.limits = std::sync::Arc::new(limits);
+    state.codes = std::sync::Arc::new(load_access_code_keys(settings.access_code_keys.as_deref())?);
     state.browser = std::sync::Arc::new(gishe_server::BrowserPolicy {
         allowed_origins: gishe_server::cross_site::AllowedOrigins::new(
             settings.allowed_origins.iter().cloned(),
@@ -513,4 +525,34 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
 
 async fn shutdown() {
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// `access-code.keys` beside an SQLite database file; none for other databases, whose
+/// instances must share a key given to each of them.
+fn default_key_file(database_url: &str) -> Option<PathBuf> {
+    let path = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next().unwrap_or(path);
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    Some(std::path::Path::new(path).with_file_name("access-code.keys"))
+}
+
+/// The keys from `GISHE_ACCESS_CODE_KEYS` (inline, for containers) or from the key file.
+fn load_access_code_keys(
+    file: Option<&std::path::Path>,
+) -> anyhow::Result<gishe_server::access_code::AccessCodeKeys> {
+    use gishe_server::access_code::AccessCodeKeys;
+    if let Ok(inline) = std::env::var("GISHE_ACCESS_CODE_KEYS") {
+        return AccessCodeKeys::parse(&inline)
+            .map_err(|e| anyhow::anyhow!("GISHE_ACCESS_CODE_KEYS: {e}"));
+    }
+    match file {
+        Some(path) => AccessCodeKeys::load_or_create(path),
+        None => anyhow::bail!(
+            "no access-code key: set GISHE_ACCESS_CODE_KEYS_FILE (a file every instance shares) or GISHE_ACCESS_CODE_KEYS"
+        ),
+    }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 /// `geolocation=(self)` stays allowed for a later "use my location" button on signals.
 pub const PERMISSIONS_POLICY: &str = "geolocation=(self), camera=(), microphone=(), payment=(), \
-     usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), \
+     usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), \
      browsing-topics=()";
 
 /// Everything that is not the app's HTML (JSON, scripts, images) may load and frame nothing.

@@ -1,8 +1,9 @@
 //! `POST /municipalities/{slug}/feedback`: the satisfaction survey (1–5 per charter standard),
 //! anonymous, or tied to one request by its number and access code — then once per request.
+use crate::access_code::Verdict;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ClientIp};
-use crate::{access_code, store, AppState};
+use crate::{store, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use gishe_api::{AccessCode, FieldError, NewFeedback, Problem, RegistryNumber};
@@ -40,18 +41,19 @@ pub async fn create(
     if let Some(number) = RegistryNumber::parse(&f.registry_number) {
         state.limits.per_number.admit(number.as_str())?;
         let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
-        // Unknown numbers verify against the dummy hash: the answer time says nothing. The
+        // Unknown numbers are checked against a dummy value: the answer time says nothing. The
         // code was validated with the number, so it is there.
-        let ok = match AccessCode::parse(&f.access_code) {
+        let verdict = match AccessCode::parse(&f.access_code) {
             Some(code) => {
-                access_code::verify_limited(
-                    code,
-                    found.as_ref().map(|r| r.access_code_hash.clone()),
-                )
-                .await
+                let stored = found.as_ref().map(|r| r.access_code_hash.as_str());
+                state.codes.check(number.as_str(), &code, stored).await
             }
-            None => false,
+            None => Verdict::Invalid,
         };
+        let ok = verdict != Verdict::Invalid;
+        if let (Verdict::ValidReseal(sealed), Some(r)) = (&verdict, &found) {
+            store::requests::reseal_access_code(&state.db, r.id, sealed).await?;
+        }
         match found.filter(|r| ok && r.municipality_id == m.id) {
             Some(r) => request_id = Some(r.id),
             None => {

@@ -1,9 +1,10 @@
 //! `POST /status`: a request's status and timeline, for its registry number and access code.
 //! An unknown number and a wrong code get the same answer in the same time.
 use super::ContentLang;
+use crate::access_code::Verdict;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ClientIp};
-use crate::{access_code, store, AppState};
+use crate::{store, AppState};
 use axum::extract::State;
 use axum::Json;
 use gishe_api::calendar::{Date, ExpectedDate, TimeOfDay};
@@ -46,11 +47,14 @@ pub async fn check(
     state.limits.per_number.admit(number.as_str())?;
 
     let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
-    let stored_hash = found.as_ref().map(|r| r.access_code_hash.clone());
-    let verified = access_code::verify_limited(code, stored_hash).await;
-    let Some(request) = found.filter(|_| verified) else {
+    let stored = found.as_ref().map(|r| r.access_code_hash.as_str());
+    let verdict = state.codes.check(number.as_str(), &code, stored).await;
+    let Some(request) = found.filter(|_| verdict != Verdict::Invalid) else {
         return Err(ApiError::RequestNotFound);
     };
+    if let Verdict::ValidReseal(sealed) = &verdict {
+        store::requests::reseal_access_code(&state.db, request.id, sealed).await?;
+    }
 
     let municipality =
         store::municipalities::slug_by_id(&state.db, request.municipality_id).await?;

@@ -115,7 +115,7 @@ impl<T> Submission<T> {
     ) -> Result<Response, ApiError> {
         let code = access_code::generate();
         let shown = code.shown();
-        let code_hash = access_code::hash_limited(code).await?;
+        let seal = |number: &str| state.codes.seal(number, &code);
         let outcome = store::requests::create(
             &state.db,
             Creation {
@@ -126,7 +126,7 @@ impl<T> Submission<T> {
                 body: String::from_utf8_lossy(&self.canonical).into_owned(),
                 submitted_at: f.submitted_at,
                 expected: f.expected,
-                access_code_hash: &code_hash,
+                seal_access_code: &seal,
                 scope: &self.scope,
                 key: &self.key,
                 body_hash: idempotency::body_hash(&self.canonical),

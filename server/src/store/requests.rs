@@ -35,7 +35,8 @@ pub struct Creation<'a> {
     pub body: String,
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
-    pub access_code_hash: &'a str,
+    /// Seals the access code to the registry number once the number is taken.
+    pub seal_access_code: &'a (dyn Fn(&str) -> String + Sync),
     /// Idempotency: (scope, key) as sent, and the hash of the body.
     pub scope: &'a str,
     pub key: &'a str,
@@ -102,6 +103,7 @@ pub async fn create(
     let seq = take_numbers(&mut tx, c.municipality_id, c.year, 1).await?;
     let registry_number =
         gishe_api::RegistryNumber::new(c.registry_prefix, c.year, u32::try_from(seq)?).to_string();
+    let sealed = (c.seal_access_code)(&registry_number);
     let request_id = next_id(&mut tx).await?;
     insert_requests(
         &mut tx,
@@ -116,7 +118,7 @@ pub async fn create(
                 .expected
                 .time
                 .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-            access_code_hash: c.access_code_hash,
+            access_code_hash: &sealed,
             body: &c.body,
             status: gishe_api::RequestStatus::Registered.code(),
             synthetic: false,
@@ -189,6 +191,16 @@ type Row = (
     String,
     String,
 );
+
+/// Stores an access code's new sealed form (after a key rotation or from a legacy hash).
+pub async fn reseal_access_code(db: &Db, id: i64, sealed: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE requests SET access_code_hash = $1 WHERE id = $2")
+        .bind(sealed)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
 
 pub async fn by_registry_number(db: &Db, number: &str) -> anyhow::Result<Option<StoredRequest>> {
     let row: Option<Row> = sqlx::query_as(

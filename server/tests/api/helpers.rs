@@ -10,6 +10,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The app's clock: the system's (a test may pass `Clock::fixed` to what it calls itself).
     pub clock: Clock,
+    /// The keys the app seals access codes with.
+    pub codes: std::sync::Arc<gishe_server::access_code::AccessCodeKeys>,
     _dir: tempfile::TempDir,
 }
 
@@ -91,6 +93,7 @@ async fn spawn_full(
         state.limits = std::sync::Arc::new(l);
     }
     let clock = state.clock.clone();
+    let codes = state.codes.clone();
     let app = gishe_server::app(state, dist);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -109,6 +112,7 @@ async fn spawn_full(
         db,
         client: reqwest::Client::new(),
         clock,
+        codes,
         _dir: dir,
     }
 }
