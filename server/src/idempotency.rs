@@ -1,6 +1,6 @@
 //! Exactly-once submission. The database keeps only a hash of each `Idempotency-Key` and the
 //! first answer encrypted under a key derived from it: a replay can return the access code,
-//! which is otherwise stored only as an argon2id hash, and a stolen database cannot.
+//! which is otherwise stored only as a keyed HMAC, and a stolen database cannot.
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use rand::RngCore;
