@@ -14,7 +14,7 @@ pub const PERMISSIONS_POLICY: &str = "geolocation=(self), camera=(), microphone=
      usb=(), serial=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), \
      browsing-topics=()";
 
-/// Everything that is not the app's HTML (JSON, scripts, images) may load and frame nothing.
+/// The API's answers (JSON) may load and frame nothing.
 pub const CSP_OTHER: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The policy for the app's HTML, allowing the given inline scripts by their SHA-256 hashes.
@@ -82,17 +82,16 @@ pub async fn add(
     req: Request,
     next: Next,
 ) -> Response {
+    // Chosen by path, not by the answer's Content-Type: a 304 for the app's shell has none,
+    // and the browser applies the 304's policy to the page it kept.
+    let path = req.uri().path();
+    let is_api = path == "/api" || path.starts_with("/api/");
     let mut res = next.run(req).await;
-    let is_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
     let h = res.headers_mut();
-    let csp = if is_html {
-        headers.csp_html.clone()
-    } else {
+    let csp = if is_api {
         HeaderValue::from_static(CSP_OTHER)
+    } else {
+        headers.csp_html.clone()
     };
     h.insert(header::CONTENT_SECURITY_POLICY, csp);
     h.insert(

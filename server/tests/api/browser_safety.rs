@@ -207,6 +207,23 @@ async fn every_answer_carries_the_security_headers_and_the_html_a_strict_csp() {
         assert!(csp.contains(part), "{part} in {csp}");
     }
     assert!(!csp.contains("unsafe-inline"), "{csp}");
+    // A revalidated shell (304, no Content-Type) keeps the page's policy: the browser applies
+    // the 304's headers to the page it kept.
+    let etag = res.headers().get("etag").cloned();
+    let modified = res.headers().get("last-modified").cloned();
+    let mut again = app.client.get(app.url("/radomir"));
+    if let Some(e) = etag {
+        again = again.header("if-none-match", e);
+    }
+    if let Some(m) = modified {
+        again = again.header("if-modified-since", m);
+    }
+    let res = again.send().await.unwrap();
+    assert_eq!(res.status(), 304);
+    assert_eq!(
+        res.headers()["content-security-policy"].to_str().unwrap(),
+        csp
+    );
 }
 
 #[tokio::test]
