@@ -56,34 +56,10 @@ pub struct BrowserPolicy {
     pub hsts_max_age: Option<u64>,
 }
 
-/// Rate limits of the status check, and the proxies whose `X-Forwarded-For` is believed.
-pub struct StatusLimits {
-    pub per_ip: rate_limit::Limiter,
-    pub per_number: rate_limit::Limiter,
-    /// Survey answers per client address.
-    pub feedback_per_ip: rate_limit::Limiter,
-    pub trusted_proxies: Vec<std::net::IpAddr>,
-}
-
-impl StatusLimits {
-    pub fn new(
-        per_ip: usize,
-        per_number: usize,
-        window: Duration,
-        trusted_proxies: Vec<std::net::IpAddr>,
-    ) -> StatusLimits {
-        StatusLimits {
-            per_ip: rate_limit::Limiter::new(per_ip, window),
-            per_number: rate_limit::Limiter::new(per_number, window),
-            feedback_per_ip: rate_limit::Limiter::new(per_ip, window),
-            trusted_proxies,
-        }
-    }
-}
-
-pub const DEFAULT_STATUS_LIMIT_PER_IP: usize = 30;
-pub const DEFAULT_STATUS_LIMIT_PER_NUMBER: usize = 10;
-pub const DEFAULT_STATUS_LIMIT_WINDOW: Duration = Duration::from_secs(15 * 60);
+pub use rate_limit::{
+    StatusLimits, DEFAULT_STATUS_LIMIT_PER_IP, DEFAULT_STATUS_LIMIT_PER_NUMBER,
+    DEFAULT_STATUS_LIMIT_WINDOW,
+};
 
 impl AppState {
     /// State with the calendar adjustments built into the binary, and access-code keys that

@@ -27,6 +27,20 @@ impl Limiter {
 
     /// Counts an attempt; `Err(seconds)` says how long to wait when over the limit.
     pub fn check(&self, key: &str) -> Result<(), u64> {
+        self.count(key, true)
+    }
+
+    /// Whether `key` is over the limit, without counting anything: `Err(seconds)` to wait.
+    pub fn peek(&self, key: &str) -> Result<(), u64> {
+        self.count(key, false)
+    }
+
+    /// Counts an event (a failure) without refusing it; the next `peek` sees it.
+    pub fn record(&self, key: &str) {
+        let _ = self.count(key, true);
+    }
+
+    fn count(&self, key: &str, record: bool) -> Result<(), u64> {
         let now = Instant::now();
         let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
         if hits.len() >= MAX_KEYS && !hits.contains_key(key) {
@@ -36,6 +50,9 @@ impl Limiter {
             if hits.len() >= MAX_KEYS {
                 return Err(self.window.as_secs().max(1));
             }
+        }
+        if !record && !hits.contains_key(key) {
+            return Ok(());
         }
         let q = hits.entry(key.to_string()).or_default();
         while q
@@ -47,9 +64,15 @@ impl Limiter {
         if q.len() >= self.max {
             let oldest = q.front().copied().unwrap_or(now);
             let wait = self.window.saturating_sub(now.duration_since(oldest));
+            if record && q.len() < self.max.saturating_mul(2) {
+                // Failures past the limit still count (up to a bound), so the wait grows.
+                q.push_back(now);
+            }
             return Err(wait.as_secs().max(1));
         }
-        q.push_back(now);
+        if record {
+            q.push_back(now);
+        }
         Ok(())
     }
 
@@ -59,6 +82,66 @@ impl Limiter {
         self.check(key).map_err(ApiError::RateLimited)
     }
 }
+
+/// Budgets of failed access-code checks (the status check and tied survey answers share
+/// them), survey answers per address, and the proxies whose `X-Forwarded-For` is believed.
+///
+/// The arithmetic behind the defaults: a code has 50 random bits, so one request takes 2^49
+/// guesses on average. 30 failures per address per 15 minutes is 2 880 a day: one address
+/// needs ~2·10^11 days, and 100 000 addresses together still ~5 000 years. That, not the
+/// per-number budget, is the defence; the per-number budget only slows wrong guesses on one
+/// number (spread over many addresses) and never refuses the right code, so nobody can lock a
+/// citizen out of their own request.
+pub struct StatusLimits {
+    /// Failed code checks per client address: past it, the address waits.
+    pub per_ip: Limiter,
+    /// Failed code checks per registry number: past it, wrong guesses are slowed.
+    pub per_number: Limiter,
+    /// Survey answers per client address (stuffing the published figures).
+    pub feedback_per_ip: Limiter,
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl StatusLimits {
+    pub fn new(
+        per_ip: usize,
+        per_number: usize,
+        window: Duration,
+        trusted_proxies: Vec<IpAddr>,
+    ) -> StatusLimits {
+        StatusLimits {
+            per_ip: Limiter::new(per_ip, window),
+            per_number: Limiter::new(per_number, window),
+            feedback_per_ip: Limiter::new(per_ip, window),
+            trusted_proxies,
+        }
+    }
+
+    /// Before an access code is checked: an address with too many failures waits (429).
+    pub fn admit_code_check(&self, client_key: &str) -> Result<(), ApiError> {
+        self.per_ip.peek(client_key).map_err(ApiError::RateLimited)
+    }
+
+    /// After a wrong code or an unknown number: counts the failure against the address and
+    /// the number, and says how long to hold the answer — wrong guesses on a number past its
+    /// budget are slowed, never refused.
+    pub fn failed_code_check(&self, client_key: &str, number: &str) -> Duration {
+        self.per_ip.record(client_key);
+        self.per_number.record(number);
+        if self.per_number.peek(number).is_err() {
+            SLOWED_ANSWER
+        } else {
+            Duration::ZERO
+        }
+    }
+}
+
+/// How long a wrong guess on a number past its budget is held.
+pub const SLOWED_ANSWER: Duration = Duration::from_secs(1);
+
+pub const DEFAULT_STATUS_LIMIT_PER_IP: usize = 30;
+pub const DEFAULT_STATUS_LIMIT_PER_NUMBER: usize = 10;
+pub const DEFAULT_STATUS_LIMIT_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// A hop of `X-Forwarded-For`: an address, possibly with a port (`1.2.3.4:5678`, `[::1]:80`).
 fn parse_hop(hop: &str) -> Option<IpAddr> {

@@ -39,7 +39,8 @@ pub async fn create(
     }
     let mut request_id = None;
     if let Some(number) = RegistryNumber::parse(&f.registry_number) {
-        state.limits.per_number.admit(number.as_str())?;
+        // One budget of failed code checks with the status check, per address and number.
+        state.limits.admit_code_check(&ip.key())?;
         let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
         // Unknown numbers are checked against a dummy value: the answer time says nothing. The
         // code was validated with the number, so it is there.
@@ -57,10 +58,12 @@ pub async fn create(
         match found.filter(|r| ok && r.municipality_id == m.id) {
             Some(r) => request_id = Some(r.id),
             None => {
+                let hold = state.limits.failed_code_check(&ip.key(), number.as_str());
+                tokio::time::sleep(hold).await;
                 return Err(ApiError::Validation(vec![FieldError {
                     field: "registry_number".into(),
                     code: "request-not-found".into(),
-                }]))
+                }]));
             }
         }
     }

@@ -43,13 +43,14 @@ pub async fn check(
     let (Some(number), Some(code)) = (number, code) else {
         return Err(ApiError::Validation(errors));
     };
-    state.limits.per_ip.admit(&ip.key())?;
-    state.limits.per_number.admit(number.as_str())?;
+    state.limits.admit_code_check(&ip.key())?;
 
     let found = store::requests::by_registry_number(&state.db, number.as_str()).await?;
     let stored = found.as_ref().map(|r| r.access_code_hash.as_str());
     let verdict = state.codes.check(number.as_str(), &code, stored).await;
     let Some(request) = found.filter(|_| verdict != Verdict::Invalid) else {
+        let hold = state.limits.failed_code_check(&ip.key(), number.as_str());
+        tokio::time::sleep(hold).await;
         return Err(ApiError::RequestNotFound);
     };
     if let Verdict::ValidReseal(sealed) = &verdict {

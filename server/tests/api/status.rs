@@ -100,34 +100,52 @@ async fn too_many_checks_from_one_address_get_a_429_with_retry_after() {
 }
 
 #[tokio::test]
-async fn too_many_checks_of_one_number_are_limited_whatever_the_address() {
+async fn wrong_guesses_on_one_number_are_slowed_but_never_lock_out_the_right_code() {
     let proxy: std::net::IpAddr = "127.0.0.1".parse().unwrap();
     let limits = gishe_server::StatusLimits::new(100, 2, Duration::from_secs(600), vec![proxy]);
     let app = spawn_with_limits(limits).await;
-    for ip in ["198.51.100.1", "198.51.100.2"] {
-        let res = app
-            .client
+    let (number, code) = file_request(&app, "radomir", "slowed-guesses-0001").await;
+    let guess = |ip: &'static str, code: &str| {
+        app.client
             .post(app.url("/api/v1/status"))
             .header("X-Forwarded-For", ip)
-            .json(&json!({ "registry_number": "RDM-2026-000001", "access_code": "00000-00000" }))
+            .json(&json!({ "registry_number": number, "access_code": code }))
             .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 404);
+    };
+    // Within the number's budget a wrong guess is answered at once.
+    for ip in ["198.51.100.1", "198.51.100.2"] {
+        assert_eq!(guess(ip, "00000-00000").await.unwrap().status(), 404);
+    }
+    // Past it, from yet another address, the wrong guess is held, but still a plain 404.
+    let started = std::time::Instant::now();
+    assert_eq!(
+        guess("198.51.100.3", "00000-00000").await.unwrap().status(),
+        404
+    );
+    assert!(started.elapsed() >= gishe_server::rate_limit::SLOWED_ANSWER);
+    // The citizen's own code still opens the request, from anywhere.
+    assert_eq!(guess("198.51.100.4", &code).await.unwrap().status(), 200);
+    assert_eq!(check_status(&app, &number, &code).await.status(), 200);
+}
+
+#[tokio::test]
+async fn right_codes_do_not_use_up_the_addresss_budget() {
+    let limits = gishe_server::StatusLimits::new(2, 100, Duration::from_secs(600), Vec::new());
+    let app = spawn_with_limits(limits).await;
+    let (number, code) = file_request(&app, "radomir", "right-codes-0001").await;
+    for _ in 0..5 {
+        assert_eq!(check_status(&app, &number, &code).await.status(), 200);
     }
     assert_eq!(
-        check_status(&app, "RDM-2026-000001", "00000-00000")
-            .await
-            .status(),
-        429
+        check_status(&app, &number, "00000-00000").await.status(),
+        404
     );
     assert_eq!(
-        check_status(&app, "RDM-2026-000003", "00000-00000")
-            .await
-            .status(),
-        404,
-        "another number is not limited"
+        check_status(&app, &number, "00000-00000").await.status(),
+        404
     );
+    // Two failures: the address now waits, whatever it sends.
+    assert_eq!(check_status(&app, &number, &code).await.status(), 429);
 }
 
 #[tokio::test]
@@ -483,21 +501,32 @@ async fn odd_registry_numbers_and_trailing_garbage_are_4xx_not_crashes() {
 }
 
 #[tokio::test]
-async fn tied_feedback_is_rate_limited_per_number_like_the_status_check() {
-    let limits = gishe_server::StatusLimits::new(100, 2, Duration::from_secs(600), Vec::new());
+async fn tied_feedback_shares_the_status_checks_budget_of_failed_codes() {
+    let limits = gishe_server::StatusLimits::new(2, 100, Duration::from_secs(600), Vec::new());
     let app = spawn_with_limits(limits).await;
     let body = json!({ "courtesy": 5, "clarity": 5, "deadlines": 5, "accessibility": 5, "overall": 5,
         "registry_number": "RDM-2026-000777", "access_code": "00000-00000" });
-    for _ in 0..2 {
-        let res = app
-            .client
-            .post(app.url("/api/v1/municipalities/radomir/feedback"))
-            .json(&body)
-            .send()
+    let res = app
+        .client
+        .post(app.url("/api/v1/municipalities/radomir/feedback"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(
+        check_status(&app, "RDM-2026-000778", "00000-00000")
             .await
-            .unwrap();
-        assert_eq!(res.status(), 422);
-    }
+            .status(),
+        404
+    );
+    // One failure from each: the address's budget of two is spent, for both endpoints.
+    assert_eq!(
+        check_status(&app, "RDM-2026-000779", "00000-00000")
+            .await
+            .status(),
+        429
+    );
     let res = app
         .client
         .post(app.url("/api/v1/municipalities/radomir/feedback"))
