@@ -2,6 +2,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 
+/** Every page of the app, in each demonstration municipality. */
+export const PAGES = [
+  '/', '/accessibility', '/no-such-municipality', '/radomir/no-such-page',
+  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`, `/${s}/status`, `/${s}/report`, `/${s}/feedback`, `/${s}/accountability`]),
+  '/privacy',
+];
+
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Fails with the rule ids and the offending elements when axe finds any violation. */

@@ -1,12 +1,7 @@
 // Every page: accessibility checks in both languages, layout at phone width, not-found.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
+import { PAGES, expectNoAxeViolations, openIn, waitForApp } from './helpers.js';
 
-const PAGES = [
-  '/', '/accessibility', '/no-such-municipality', '/radomir/no-such-page',
-  ...['ruse', 'radomir', 'kostinbrod', 'nova-zagora'].flatMap((s) => [`/${s}`, `/${s}/charter`, `/${s}/services`, `/${s}/status`, `/${s}/report`, `/${s}/feedback`, `/${s}/accountability`]),
-  '/privacy',
-];
 
 for (const lang of ['bg', 'en']) {
   for (const path of PAGES) {
