@@ -31,6 +31,12 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("requests from other sites are refused")]
     CrossSite,
+    #[error("the address is too long")]
+    UriTooLong,
+    #[error("the request headers are too large")]
+    HeadersTooLarge,
+    #[error("the request took too long")]
+    RequestTimeout,
     #[error("no request with this registry number and access code")]
     RequestNotFound,
     #[error("too many attempts; try again later")]
@@ -69,6 +75,9 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::CrossSite => StatusCode::FORBIDDEN,
+            ApiError::UriTooLong => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::RequestNotFound => StatusCode::NOT_FOUND,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
@@ -95,6 +104,9 @@ impl ApiError {
             ApiError::PayloadTooLarge => "payload-too-large",
             ApiError::UnsupportedMediaType => "unsupported-media-type",
             ApiError::CrossSite => "cross-site-request",
+            ApiError::UriTooLong => "uri-too-long",
+            ApiError::HeadersTooLarge => "headers-too-large",
+            ApiError::RequestTimeout => "request-timeout",
             ApiError::RequestNotFound => "request-not-found",
             ApiError::RateLimited(_) => "rate-limited",
             ApiError::Unauthorized => "staff-token-invalid",

@@ -13,8 +13,10 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
+pub mod listen;
 pub mod profile;
 pub mod rate_limit;
+pub mod request_limits;
 pub mod routes;
 pub mod search;
 pub mod security_headers;
@@ -30,7 +32,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 #[derive(Clone)]
@@ -45,6 +46,8 @@ pub struct AppState {
     pub browser: std::sync::Arc<BrowserPolicy>,
     /// The keys access codes are sealed with (see `access_code`).
     pub codes: std::sync::Arc<access_code::AccessCodeKeys>,
+    /// The longest a request may take, reading its body included (then 408).
+    pub request_timeout: Duration,
 }
 
 /// The administrator's choices about browsers (both closed by default).
@@ -77,6 +80,7 @@ impl AppState {
             clock: clock::Clock::system(),
             browser: std::sync::Arc::new(BrowserPolicy::default()),
             codes: std::sync::Arc::new(access_code::AccessCodeKeys::ephemeral()),
+            request_timeout: request_limits::DEFAULT_REQUEST_TIMEOUT,
         }
     }
 }
@@ -92,6 +96,7 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
         state.browser.hsts_max_age,
     ));
     let allowed_origins = std::sync::Arc::new(state.browser.allowed_origins.clone());
+    let request_timeout = state.request_timeout;
     let (api, _doc) = routes::api();
     let api = api
         .layer(axum::middleware::from_fn_with_state(
@@ -113,9 +118,9 @@ pub fn app(state: AppState, dist: Option<PathBuf>) -> Router {
         .with_state(state)
         // Bodies over 64 KiB are refused by the handlers as a 413 problem.
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
+        .layer(axum::middleware::from_fn_with_state(
+            request_timeout,
+            request_limits::enforce,
         ))
         .layer(TraceLayer::new_for_http())
         // A bug must still answer with a problem document, and never echo the request.

@@ -161,6 +161,16 @@ struct ServeArgs {
     /// start when missing. Default: `access-code.keys` beside the SQLite database.
     #[arg(long, env = "GISHE_ACCESS_CODE_KEYS_FILE")]
     access_code_keys: Option<PathBuf>,
+    /// Seconds a client has to send a request's headers, from connecting or from the previous
+    /// answer (closes half-open and idle connections).
+    #[arg(long, env = "GISHE_HEADER_READ_TIMEOUT", default_value_t = gishe_server::listen::DEFAULT_HEADER_READ_TIMEOUT.as_secs())]
+    header_read_timeout: u64,
+    /// Seconds a request may take, reading its body included (then 408).
+    #[arg(long, env = "GISHE_REQUEST_TIMEOUT", default_value_t = gishe_server::request_limits::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    request_timeout: u64,
+    /// Connections served at once.
+    #[arg(long, env = "GISHE_MAX_CONNECTIONS", default_value_t = gishe_server::listen::DEFAULT_MAX_CONNECTIONS)]
+    max_connections: usize,
 }
 
 /// Where clap found an argument: on the command line or in the environment.
@@ -273,7 +283,14 @@ async fn main() -> anyhow::Result<()> {
                 std::time::Duration::from_secs(args.status_limit_window.max(1)),
                 args.trusted_proxies,
             );
-            serve(settings, limits).await
+            let connections = gishe_server::listen::ConnectionLimits {
+                header_read_timeout: std::time::Duration::from_secs(
+                    args.header_read_timeout.max(1),
+                ),
+                max_connections: args.max_connections.max(1),
+            };
+            let request_timeout = std::time::Duration::from_secs(args.request_timeout.max(1));
+            serve(settings, limits, connections, request_timeout).await
         }
         Command::LoadProfile { file: path } => {
             let db = store::connect(&database_url).await?;
@@ -471,7 +488,12 @@ async fn load_catalogue(db: &store::Db, slug: &str, path: &std::path::Path) -> a
     Ok(())
 }
 
-async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow::Result<()> {
+async fn serve(
+    settings: Settings,
+    limits: gishe_server::StatusLimits,
+    connections: gishe_server::listen::ConnectionLimits,
+    request_timeout: std::time::Duration,
+) -> anyhow::Result<()> {
     let db = store::connect(&settings.database_url).await?;
     if settings.demo && admin::load_demo_if_empty(&db).await? {
         tracing::info!("demo mode: the demonstration municipalities were loaded");
@@ -489,6 +511,7 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
     };
     let mut state = AppState::new(db);
     state.limits = std::sync::Arc::new(limits);
+    state.request_timeout = request_timeout;
     state.codes = std::sync::Arc::new(load_access_code_keys(settings.access_code_keys.as_deref())?);
     state.browser = std::sync::Arc::new(gishe_server::BrowserPolicy {
         allowed_origins: gishe_server::cross_site::AllowedOrigins::new(
@@ -513,13 +536,7 @@ async fn serve(settings: Settings, limits: gishe_server::StatusLimits) -> anyhow
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
     tracing::info!("serving on http://{}", listener.local_addr()?);
     println!("Gishe is ready at http://{}", listener.local_addr()?);
-    // The status check's rate limit needs the peer address.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    gishe_server::listen::serve(listener, app, connections, shutdown()).await;
     Ok(())
 }
 
