@@ -1,5 +1,6 @@
 //! `cargo xtask run | test | bench`: install what is missing, build, serve, test, measure.
 mod calendar_check;
+mod load;
 mod locales;
 mod tools;
 
@@ -15,7 +16,8 @@ const USAGE: &str = "usage:
   cargo xtask run   [--addr HOST:PORT] [--skip-build]   build the app in release mode and serve app + API (demo data)
   cargo xtask test  [--skip-e2e] [--e2e-only] [-- <playwright args>]
                                                    fmt, clippy, native tests, app build, browser tests
-  cargo xtask bench                                sizes of the built assets (raw, gzip, brotli)";
+  cargo xtask bench [--sizes-only]                 sizes of the built assets (raw, gzip, brotli); latency
+                                                   and memory of the release server under load";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -185,7 +187,7 @@ fn precompress(dist: &Path) -> Result<usize> {
     Ok(n)
 }
 
-fn bench(_args: &[String]) -> Result<()> {
+fn bench(args: &[String]) -> Result<()> {
     let dist = root().join("dist");
     if !dist.join("index.html").is_file() {
         tools::ensure_wasm_tools()?;
@@ -226,7 +228,10 @@ fn bench(_args: &[String]) -> Result<()> {
         kb(tg),
         kb(tb)
     );
-    Ok(())
+    if args.iter().any(|a| a == "--sizes-only") {
+        return Ok(());
+    }
+    load::run()
 }
 
 fn kb(n: usize) -> String {
