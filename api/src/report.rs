@@ -54,9 +54,12 @@ pub struct NewReport {
     pub kind: ReportKind,
     /// A service code or a department the report is about, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 150))]
     pub subject: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
     pub text: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 150))]
     pub name: String,
     #[serde(default)]
     pub email: String,
@@ -149,12 +152,18 @@ pub struct ReportReceipt {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewFeedback {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub courtesy: u8,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub clarity: u8,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub deadlines: u8,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub accessibility: u8,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub overall: u8,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub comment: String,
     /// To tie the answer to a request: its number and access code (once per request).
     #[serde(default)]

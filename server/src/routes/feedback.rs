@@ -15,6 +15,7 @@ use gishe_api::{AccessCode, FieldError, NewFeedback, Problem, RegistryNumber};
     responses((status = 201, description = "recorded"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "this request already has an answer"),
+        (status = 429, body = Problem, content_type = "application/problem+json", description = "too many answers or failed code checks from this address"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(state): State<AppState>,

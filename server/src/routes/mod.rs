@@ -3,6 +3,7 @@ pub mod accountability;
 pub mod charter;
 pub mod feedback;
 pub mod municipalities;
+mod openapi;
 pub mod reports;
 pub mod requests;
 pub mod services;
@@ -45,6 +46,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(status::check))
         .routes(routes!(staff::add_event))
         .split_for_parts();
+    let mut doc = doc;
+    openapi::complete(&mut doc);
     let doc_json = doc.clone();
     let router = router
         .route("/health", get(|| async { "ok" }))

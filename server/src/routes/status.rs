@@ -15,6 +15,7 @@ use gishe_api::{
 
 /// Status and timeline of a request. Rate limited per client address and per registry number.
 #[utoipa::path(post, path = "/status", tag = "requests", request_body = StatusQuery,
+    params(("lang" = Option<String>, Query, description = "bg or en; else Accept-Language; else bg")),
     responses((status = 200, body = RequestStatusView),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "unknown number or wrong code: the same answer"),
         (status = 422, body = Problem, content_type = "application/problem+json"),

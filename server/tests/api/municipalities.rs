@@ -1,4 +1,5 @@
 use crate::helpers::{spawn_demo, spawn_empty};
+use serde_json::json;
 
 #[tokio::test]
 async fn demo_lists_the_four_municipalities_in_order_marked_as_demo() {
@@ -144,4 +145,52 @@ async fn openapi_document_lists_the_endpoints() {
         );
     }
     assert!(doc["components"]["schemas"]["Problem"].is_object());
+}
+
+#[tokio::test]
+async fn openapi_documents_every_answer_the_layers_give_and_the_limits_of_the_bodies() {
+    let app = spawn_demo().await;
+    let doc = app.get_json("/api/v1/openapi.json").await;
+    let paths = doc["paths"].as_object().unwrap();
+    let mut posts = 0;
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            for code in ["408", "414", "431"] {
+                assert!(responses.contains_key(code), "{method} {path}: {code}");
+            }
+            if method == "post" {
+                posts += 1;
+                for code in ["400", "403", "413", "415", "422"] {
+                    assert!(responses.contains_key(code), "{method} {path}: {code}");
+                }
+            }
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                if p["name"] == "lang" {
+                    assert_eq!(p["schema"]["enum"], json!(["bg", "en"]), "{method} {path}");
+                    assert!(
+                        responses.contains_key("400"),
+                        "{method} {path}: 400 for a bad lang"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(
+        posts, 5,
+        "requests, reports, feedback, status, staff events"
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["NewFeedback"]["properties"]["overall"]["minimum"],
+        1
+    );
+    assert_eq!(
+        schemas["NewFeedback"]["properties"]["overall"]["maximum"],
+        5
+    );
+    assert_eq!(
+        schemas["NewReport"]["properties"]["text"]["maxLength"],
+        5000
+    );
 }
