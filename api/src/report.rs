@@ -50,7 +50,6 @@ impl ReportKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewReport {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: ReportKind,
     /// A service code or a department the report is about, if any.
     #[serde(default)]
@@ -137,7 +136,6 @@ pub fn validate_report(r: &NewReport) -> Vec<FieldError> {
 pub struct ReportReceipt {
     pub registry_number: String,
     pub access_code: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: ReportKind,
     pub anonymous: bool,
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]

@@ -52,7 +52,6 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryChoice {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub method: DeliveryMethod,
     /// The postal address, for delivery by post.
     #[serde(default)]
@@ -72,7 +71,6 @@ pub struct NewRequest {
     pub contact: ContactDetails,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub tier: UrgencyTier,
     pub delivery: DeliveryChoice,
     pub consent: bool,
@@ -91,7 +89,6 @@ pub struct RequestReceipt {
     pub submitted_at: UtcSeconds,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub expected: ExpectedDate,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub tier: UrgencyTier,
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub fee: Money,

@@ -68,7 +68,6 @@ impl DeliveryMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tier {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub tier: UrgencyTier,
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub fee: Money,
@@ -150,6 +149,7 @@ pub struct Service {
 
 /// The urgency a requester pays for. Serialized as `ordinary`, `fast`, `express`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum UrgencyTier {
     Ordinary,

@@ -8,7 +8,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusQuery {
+    /// `RDM-2026-000042`; case and leading zeros are forgiven.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^[A-Za-z]{2,5}-20[0-9]{2}-[0-9]{1,6}$")
+    )]
     pub registry_number: String,
+    /// `XXXXX-XXXXX` in Crockford base32; case is forgiven.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{5}-?[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{5}$"
+        )
+    )]
     pub access_code: String,
 }
 
@@ -171,7 +183,6 @@ pub fn apply_event(
 pub struct TimelineEvent {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub at: UtcSeconds,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: EventKind,
     /// The reason of a deadline extension or a refusal.
     pub reason: Option<String>,
@@ -193,7 +204,6 @@ pub struct RequestStatusView {
     pub service_code: String,
     pub service: Option<Text>,
     pub department: Option<Text>,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub status: RequestStatus,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub expected: ExpectedDate,
@@ -207,7 +217,6 @@ pub struct RequestStatusView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewEvent {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub kind: EventKind,
     #[serde(default)]
     pub reason: Option<String>,

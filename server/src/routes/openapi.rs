@@ -49,6 +49,16 @@ fn complete_operation(op: &mut Operation, changes_state: bool) {
     }
     let mut has_lang = false;
     for p in op.parameters.iter_mut().flatten() {
+        if is_idempotency_key(p) {
+            p.schema = Some(RefOr::T(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(16))
+                    .max_length(Some(200))
+                    .pattern(Some("^[!-~]+$"))
+                    .into(),
+            ));
+        }
         if is_lang(p) {
             has_lang = true;
             p.schema = Some(RefOr::T(
@@ -62,6 +72,11 @@ fn complete_operation(op: &mut Operation, changes_state: bool) {
     if has_lang {
         add("400", "an unsupported language or a malformed query");
     }
+}
+
+/// What `idempotency::valid_key` accepts.
+fn is_idempotency_key(p: &Parameter) -> bool {
+    p.name.eq_ignore_ascii_case("idempotency-key") && matches!(p.parameter_in, ParameterIn::Header)
 }
 
 fn is_lang(p: &Parameter) -> bool {
