@@ -37,12 +37,15 @@ impl Limiter {
 
     /// Counts an event (a failure) without refusing it; the next `peek` sees it.
     pub fn record(&self, key: &str) {
-        let _ = self.count(key, true);
+        let _ = self.check(key);
     }
 
     fn count(&self, key: &str, record: bool) -> Result<(), u64> {
         let now = Instant::now();
         let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
+        if !record && !hits.contains_key(key) {
+            return Ok(());
+        }
         if hits.len() >= MAX_KEYS && !hits.contains_key(key) {
             // Forget expired keys; if it is still full, refuse rather than grow.
             let window = self.window;
@@ -50,9 +53,6 @@ impl Limiter {
             if hits.len() >= MAX_KEYS {
                 return Err(self.window.as_secs().max(1));
             }
-        }
-        if !record && !hits.contains_key(key) {
-            return Ok(());
         }
         let q = hits.entry(key.to_string()).or_default();
         while q
@@ -64,10 +64,6 @@ impl Limiter {
         if q.len() >= self.max {
             let oldest = q.front().copied().unwrap_or(now);
             let wait = self.window.saturating_sub(now.duration_since(oldest));
-            if record && q.len() < self.max.saturating_mul(2) {
-                // Failures past the limit still count (up to a bound), so the wait grows.
-                q.push_back(now);
-            }
             return Err(wait.as_secs().max(1));
         }
         if record {
@@ -127,8 +123,9 @@ impl StatusLimits {
     /// budget are slowed, never refused.
     pub fn failed_code_check(&self, client_key: &str, number: &str) -> Duration {
         self.per_ip.record(client_key);
-        self.per_number.record(number);
-        if self.per_number.peek(number).is_err() {
+        // Past the budget, the failure is not counted again: the number stays slowed until
+        // its oldest failures leave the window.
+        if self.per_number.check(number).is_err() {
             SLOWED_ANSWER
         } else {
             Duration::ZERO
