@@ -84,8 +84,7 @@ pub async fn add(
 ) -> Response {
     // Chosen by path, not by the answer's Content-Type: a 304 for the app's shell has none,
     // and the browser applies the 304's policy to the page it kept.
-    let path = req.uri().path();
-    let is_api = path == "/api" || path.starts_with("/api/");
+    let is_api = crate::static_files::is_api(req.uri().path());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let csp = if is_api {

@@ -48,7 +48,8 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
         .layer(middleware::from_fn(cache_headers))
 }
 
-fn is_api(path: &str) -> bool {
+/// `/api` and everything under it: answered by the API, never by the app.
+pub fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
