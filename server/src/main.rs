@@ -182,6 +182,12 @@ fn given_source(matches: Option<&ArgMatches>, id: &str) -> Option<Source> {
     }
 }
 
+/// A setting's final value, logged with where it came from.
+fn chosen<T: std::fmt::Debug>(name: &str, (value, from): (T, Source)) -> T {
+    tracing::info!(from = from.as_str(), value = ?value, "setting {name}");
+    value
+}
+
 /// A value clap read, with where it came from.
 fn given<T>(value: Option<T>, matches: Option<&ArgMatches>, id: &str) -> Option<(T, Source)> {
     Some((value?, given_source(matches, id)?))
@@ -216,57 +222,67 @@ async fn main() -> anyhow::Result<()> {
                     .parse()
                     .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)))
             };
-            let (addr, addr_from) = pick(given(args.addr, m, "addr"), file.addr, default_addr);
-            let (dist, dist_from) = pick(given(args.dist, m, "dist"), file.dist, || {
-                PathBuf::from("dist")
-            });
-            let (demo, demo_from) = pick(
-                given(args.demo.then_some(true), m, "demo"),
-                file.demo,
-                || false,
+            let addr = chosen(
+                "addr",
+                pick(given(args.addr, m, "addr"), file.addr, default_addr),
             );
-            let (calendar_adjustments, calendar_from) = pick(
-                given(
-                    args.calendar_adjustments.map(Some),
-                    m,
-                    "calendar_adjustments",
+            let dist = chosen(
+                "dist",
+                pick(given(args.dist, m, "dist"), file.dist, || {
+                    PathBuf::from("dist")
+                }),
+            );
+            let demo = chosen(
+                "demo",
+                pick(
+                    given(args.demo.then_some(true), m, "demo"),
+                    file.demo,
+                    || false,
                 ),
-                file.calendar_adjustments.map(Some),
-                || None,
             );
-            let (allowed_origins, origins_from) = pick(
-                given(
-                    Some(args.allowed_origins).filter(|o| !o.is_empty()),
-                    m,
-                    "allowed_origins",
+            let calendar_adjustments = chosen(
+                "calendar_adjustments",
+                pick(
+                    given(
+                        args.calendar_adjustments.map(Some),
+                        m,
+                        "calendar_adjustments",
+                    ),
+                    file.calendar_adjustments.map(Some),
+                    || None,
                 ),
-                file.allowed_origins,
-                Vec::new,
             );
-            let (access_code_keys, keys_from) = pick(
-                given(args.access_code_keys.map(Some), m, "access_code_keys"),
-                file.access_code_keys.map(Some),
-                || default_key_file(&database_url),
+            let allowed_origins = chosen(
+                "allowed_origins",
+                pick(
+                    given(
+                        Some(args.allowed_origins).filter(|o| !o.is_empty()),
+                        m,
+                        "allowed_origins",
+                    ),
+                    file.allowed_origins,
+                    Vec::new,
+                ),
             );
-            let (hsts_max_age, hsts_from) = pick(
-                given(args.hsts_max_age.map(Some), m, "hsts_max_age"),
-                file.hsts_max_age.map(Some),
-                || None,
+            let access_code_keys = chosen(
+                "access_code_keys",
+                pick(
+                    given(args.access_code_keys.map(Some), m, "access_code_keys"),
+                    file.access_code_keys.map(Some),
+                    || default_key_file(&database_url),
+                ),
+            );
+            let hsts_max_age = chosen(
+                "hsts_max_age",
+                pick(
+                    given(args.hsts_max_age.map(Some), m, "hsts_max_age"),
+                    file.hsts_max_age.map(Some),
+                    || None,
+                ),
             );
             // The database URL may carry a password: only its scheme is said.
             let scheme = database_url.split(':').next().unwrap_or("");
-            tracing::info!(
-                from = database_url_source.as_str(),
-                scheme,
-                "setting database_url"
-            );
-            tracing::info!(from = addr_from.as_str(), %addr, "setting addr");
-            tracing::info!(from = dist_from.as_str(), dist = %dist.display(), "setting dist");
-            tracing::info!(from = demo_from.as_str(), demo, "setting demo");
-            tracing::info!(from = calendar_from.as_str(), calendar_adjustments = ?calendar_adjustments, "setting calendar_adjustments");
-            tracing::info!(from = origins_from.as_str(), allowed_origins = ?allowed_origins, "setting allowed_origins");
-            tracing::info!(from = hsts_from.as_str(), hsts_max_age = ?hsts_max_age, "setting hsts_max_age");
-            tracing::info!(from = keys_from.as_str(), path = ?access_code_keys, "setting access_code_keys");
+            chosen("database_url (scheme)", (scheme, database_url_source));
             let settings = Settings {
                 addr,
                 database_url,
