@@ -275,14 +275,10 @@ async fn a_body_that_never_arrives_is_answered_408_with_a_problem_document() {
     assert!(answer.contains("request-timeout"), "{answer}");
 }
 
+/// The same application as the API tests' `file_request` (service 2016 of the demo).
 fn application() -> Value {
-    json!({
-        "service": "2016",
-        "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-        "contact": { "email": "maria@example.bg" },
-        "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Радомир", "copies": 1 },
-        "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
-    })
+    serde_json::from_str(include_str!("fixtures/application-2016.json"))
+        .expect("the fixture is JSON")
 }
 
 async fn submit(

@@ -14,14 +14,12 @@ const CHECKS_PER_CLIENT: usize = 150;
 const TARGET_P99: Duration = Duration::from_millis(50);
 const TARGET_RSS_KB: u64 = 200 * 1024;
 
+/// The application the server's tests file (service 2016 of the demo catalogue).
 fn application() -> Value {
-    json!({
-        "service": "2016",
-        "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-        "contact": { "email": "maria@example.bg" },
-        "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Радомир", "copies": 1 },
-        "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
-    })
+    serde_json::from_str(include_str!(
+        "../../server/tests/fixtures/application-2016.json"
+    ))
+    .unwrap_or_default()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

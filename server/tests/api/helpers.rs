@@ -142,20 +142,21 @@ pub fn body_for(service: &Value) -> Value {
     })
 }
 
-/// Files an application for the death certificate (service 2016) in `slug` through the API;
+/// A complete application for the heirs certificate (service 2016 of the demo catalogue),
+/// shared with the served-binary tests and the load bench.
+pub fn application() -> Value {
+    serde_json::from_str(include_str!("../fixtures/application-2016.json"))
+        .expect("the fixture is JSON")
+}
+
+/// Files an application for the certificate of heirs (service 2016) in `slug` through the API;
 /// returns (registry number, access code as shown).
 pub async fn file_request(app: &TestApp, slug: &str, key: &str) -> (String, String) {
     let res = app
         .client
         .post(app.url(&format!("/api/v1/municipalities/{slug}/requests")))
         .header("Idempotency-Key", key)
-        .json(&json!({
-            "service": "2016",
-            "applicant": { "kind": "person", "name": "Мария Иванова", "personal_number": "8032056031" },
-            "contact": { "email": "maria@example.bg" },
-            "answers": { "deceased-name": "Иван", "date-of-death": "2025-01-01", "last-address": "Радомир", "copies": 1 },
-            "tier": "ordinary", "delivery": { "method": "counter" }, "consent": true
-        }))
+        .json(&application())
         .send()
         .await
         .unwrap();
