@@ -48,6 +48,8 @@ pub struct AppState {
     pub codes: std::sync::Arc<access_code::AccessCodeKeys>,
     /// The longest a request may take, reading its body included (then 408).
     pub request_timeout: Duration,
+    /// Files applications and reports, as many per transaction as are waiting.
+    pub filer: store::filer::Filer,
 }
 
 /// The administrator's choices about browsers (both closed by default).
@@ -66,9 +68,11 @@ pub use rate_limit::{
 
 impl AppState {
     /// State with the calendar adjustments built into the binary, and access-code keys that
-    /// last as long as the process (`serve` loads the installation's own).
+    /// last as long as the process (`serve` loads the installation's own). Starts the
+    /// submission writer, so it must be called on a Tokio runtime.
     pub fn new(db: store::Db) -> AppState {
         AppState {
+            filer: store::filer::Filer::start(db.clone()),
             db,
             calendar: std::sync::Arc::new(gishe_api::calendar::Adjustments::builtin()),
             limits: std::sync::Arc::new(StatusLimits::new(

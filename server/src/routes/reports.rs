@@ -42,6 +42,7 @@ pub async fn create(
     let submitted_at = state.clock.now();
     let answer_by = expected_completion(submitted_at, Deadline::Months(2), &state.calendar);
     let anonymous = report.is_anonymous();
+    let kind = report.kind;
     submission
         .file(
             &state,
@@ -51,11 +52,11 @@ pub async fn create(
                 submitted_at,
                 expected: answer_by,
             },
-            |registry_number, access_code| {
+            move |registry_number, access_code| {
                 Ok(serde_json::to_vec(&ReportReceipt {
                     registry_number: registry_number.to_string(),
                     access_code,
-                    kind: report.kind,
+                    kind,
                     anonymous,
                     submitted_at,
                     answer_by,

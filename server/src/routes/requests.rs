@@ -62,6 +62,7 @@ pub async fn create(
         .find(|t| t.tier == request.tier)
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("validated tier missing")))?;
     let expected = expected_completion(submitted_at, tier.deadline, &state.calendar);
+    let (service_code, tier_code, fee) = (request.service.clone(), request.tier, tier.fee);
     submission
         .file(
             &state,
@@ -76,15 +77,15 @@ pub async fn create(
                 submitted_at,
                 expected,
             },
-            |registry_number, access_code| {
+            move |registry_number, access_code| {
                 Ok(serde_json::to_vec(&RequestReceipt {
                     registry_number: registry_number.to_string(),
                     access_code,
-                    service: request.service.clone(),
+                    service: service_code,
                     submitted_at,
                     expected,
-                    tier: request.tier,
-                    fee: tier.fee,
+                    tier: tier_code,
+                    fee,
                 })?)
             },
         )

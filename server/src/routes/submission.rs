@@ -111,29 +111,30 @@ impl<T> Submission<T> {
         &self,
         state: &AppState,
         f: Filing<'_>,
-        answer: impl FnOnce(&str, String) -> anyhow::Result<Vec<u8>>,
+        answer: impl FnOnce(&str, String) -> anyhow::Result<Vec<u8>> + Send + 'static,
     ) -> Result<Response, ApiError> {
         let code = access_code::generate();
         let shown = code.shown();
-        let seal = |number: &str| state.codes.seal(number, &code);
-        let outcome = store::requests::create(
-            &state.db,
-            Creation {
-                municipality_id: f.municipality.id,
-                registry_prefix: &f.municipality.profile.effective_registry_prefix(),
-                year: to_sofia(f.submitted_at).date().year(),
-                subject: f.subject,
-                body: String::from_utf8_lossy(&self.canonical).into_owned(),
-                submitted_at: f.submitted_at,
-                expected: f.expected,
-                seal_access_code: &seal,
-                scope: &self.scope,
-                key: &self.key,
-                body_hash: idempotency::body_hash(&self.canonical),
-            },
-            |registry_number| answer(registry_number, shown),
-        )
-        .await?;
+        let codes = state.codes.clone();
+        let outcome = state
+            .filer
+            .file(
+                Creation {
+                    municipality_id: f.municipality.id,
+                    registry_prefix: f.municipality.profile.effective_registry_prefix(),
+                    year: to_sofia(f.submitted_at).date().year(),
+                    subject: f.subject.to_buf(),
+                    body: String::from_utf8_lossy(&self.canonical).into_owned(),
+                    submitted_at: f.submitted_at,
+                    expected: f.expected,
+                    seal_access_code: Box::new(move |number| codes.seal(number, &code)),
+                    scope: self.scope.clone(),
+                    key: self.key.clone(),
+                    body_hash: idempotency::body_hash(&self.canonical),
+                },
+                Box::new(move |registry_number| answer(registry_number, shown)),
+            )
+            .await?;
         created(outcome)
     }
 }

@@ -4,6 +4,7 @@
 pub mod accountability;
 pub mod charters;
 pub mod feedback;
+pub mod filer;
 pub mod municipalities;
 pub mod requests;
 pub mod services;

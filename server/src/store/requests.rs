@@ -1,5 +1,5 @@
 //! Queries for requests: create one exactly once (registry number, event, idempotency record)
-//! in a single immediate write transaction; the row, event and counter writes it is made of,
+//! inside the filer's write transaction ([`super::filer`]); the row, event and counter writes it is made of,
 //! shared with the demonstration history; reading a request and its timeline; staff events.
 use super::{Db, Tx};
 use gishe_api::calendar::{ExpectedDate, UtcSeconds};
@@ -26,20 +26,51 @@ impl<'a> Subject<'a> {
     }
 }
 
-pub struct Creation<'a> {
+/// What a submission is for, owned (see [`Subject`]).
+pub struct SubjectBuf {
+    pub kind: String,
+    pub service_code: String,
+    pub tier: String,
+    pub fee_cents: i64,
+}
+
+impl Subject<'_> {
+    pub fn to_buf(&self) -> SubjectBuf {
+        SubjectBuf {
+            kind: self.kind.into(),
+            service_code: self.service_code.into(),
+            tier: self.tier.into(),
+            fee_cents: self.fee_cents,
+        }
+    }
+}
+
+impl SubjectBuf {
+    pub fn as_subject(&self) -> Subject<'_> {
+        Subject {
+            kind: &self.kind,
+            service_code: &self.service_code,
+            tier: &self.tier,
+            fee_cents: self.fee_cents,
+        }
+    }
+}
+
+/// A submission to file, owned: it travels to the writer task ([`super::filer`]).
+pub struct Creation {
     pub municipality_id: i64,
-    pub registry_prefix: &'a str,
+    pub registry_prefix: String,
     pub year: i32,
-    pub subject: Subject<'a>,
+    pub subject: SubjectBuf,
     /// What was submitted, as JSON (personal data: never logged).
     pub body: String,
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
     /// Seals the access code to the registry number once the number is taken.
-    pub seal_access_code: &'a (dyn Fn(&str) -> String + Sync),
+    pub seal_access_code: Box<dyn FnOnce(&str) -> String + Send>,
     /// Idempotency: (scope, key) as sent, and the hash of the body.
-    pub scope: &'a str,
-    pub key: &'a str,
+    pub scope: String,
+    pub key: String,
     pub body_hash: [u8; 32],
 }
 
@@ -76,42 +107,42 @@ pub async fn replay(
     })
 }
 
-/// Creates a request exactly once. `answer` turns the new registry number into the response
-/// body; that body is what a replay of the same key returns.
-pub async fn create(
-    db: &Db,
-    c: Creation<'_>,
-    answer: impl FnOnce(&str) -> anyhow::Result<Vec<u8>>,
+/// Creates a request exactly once, inside the caller's write transaction (the filer's
+/// savepoint): a key seen before is answered from its record and nothing is written.
+/// `answer` turns the new registry number into the response body; that body is what a replay
+/// of the same key returns.
+pub async fn create_in(
+    tx: &mut Tx<'_>,
+    c: Creation,
+    answer: super::filer::Answer,
 ) -> anyhow::Result<Outcome> {
-    let key_hash = crate::idempotency::key_hash(c.scope, c.key);
-    let mut tx = super::begin_write(db).await?;
+    let key_hash = crate::idempotency::key_hash(&c.scope, &c.key);
     let seen: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
         "SELECT body_hash, nonce, response FROM idempotency_keys WHERE key_hash = $1",
     )
     .bind(&key_hash[..])
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
     if let Some((body_hash, nonce, sealed)) = seen {
-        tx.rollback().await?;
         if body_hash != c.body_hash {
             return Ok(Outcome::KeyReused);
         }
         return Ok(Outcome::Replayed(crate::idempotency::open(
-            c.scope, c.key, &nonce, &sealed,
+            &c.scope, &c.key, &nonce, &sealed,
         )?));
     }
-    let seq = take_numbers(&mut tx, c.municipality_id, c.year, 1).await?;
+    let seq = take_numbers(tx, c.municipality_id, c.year, 1).await?;
     let registry_number =
-        gishe_api::RegistryNumber::new(c.registry_prefix, c.year, u32::try_from(seq)?).to_string();
+        gishe_api::RegistryNumber::new(&c.registry_prefix, c.year, u32::try_from(seq)?).to_string();
     let sealed = (c.seal_access_code)(&registry_number);
-    let request_id = next_id(&mut tx).await?;
+    let request_id = next_id(tx).await?;
     insert_requests(
-        &mut tx,
+        tx,
         &[RequestRow {
             id: request_id,
             municipality_id: c.municipality_id,
             registry_number: &registry_number,
-            subject: c.subject,
+            subject: c.subject.as_subject(),
             submitted_at: c.submitted_at.0,
             expected_date: c.expected.date.to_string(),
             expected_time: c
@@ -126,7 +157,7 @@ pub async fn create(
     )
     .await?;
     insert_events(
-        &mut tx,
+        tx,
         &[EventRow {
             request_id,
             at: c.submitted_at.0,
@@ -139,7 +170,7 @@ pub async fn create(
     )
     .await?;
     let response = answer(&registry_number)?;
-    let (nonce, sealed) = crate::idempotency::seal(c.scope, c.key, &response)?;
+    let (nonce, sealed) = crate::idempotency::seal(&c.scope, &c.key, &response)?;
     sqlx::query(
         "INSERT INTO idempotency_keys (key_hash, body_hash, request_id, nonce, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -149,9 +180,8 @@ pub async fn create(
     .bind(nonce)
     .bind(sealed)
     .bind(c.submitted_at.0)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(Outcome::Created(response))
 }
 

@@ -313,3 +313,82 @@ async fn the_administrators_calendar_adjustments_move_the_expected_date() {
     let later = second["expected"]["date"].as_str().unwrap().to_string();
     assert!(later > expected, "{later} should be after {expected}");
 }
+
+/// Submissions filed in one transaction (group commit): one that fails is rolled back alone —
+/// its registry number is not used up, the others commit with numbers without a gap.
+#[tokio::test(flavor = "current_thread")]
+async fn a_failed_submission_in_a_batch_leaves_no_gap_and_the_others_commit() {
+    use gishe_server::store::filer::Filer;
+    use gishe_server::store::requests::{Creation, Outcome, Subject};
+    let app = spawn_demo().await;
+    let municipality_id: i64 =
+        sqlx::query_scalar("SELECT id FROM municipalities WHERE slug = 'radomir'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let now = gishe_api::calendar::UtcSeconds(1_780_000_000);
+    let expected = gishe_api::calendar::expected_completion(
+        now,
+        gishe_api::calendar::Deadline::WorkingDays(7),
+        &gishe_api::calendar::Adjustments::builtin(),
+    );
+    let creation = |key: &str| Creation {
+        municipality_id,
+        registry_prefix: "RDM".into(),
+        year: 2026,
+        subject: Subject::report("complaint").to_buf(),
+        body: "{}".into(),
+        submitted_at: now,
+        expected,
+        seal_access_code: Box::new(|number| format!("sealed {number}")),
+        scope: "radomir/reports".into(),
+        key: key.into(),
+        body_hash: [7; 32],
+    };
+    // Started before the writer task first runs (one thread): all three reach one batch.
+    let filer = Filer::start(app.db.clone());
+    let (a, b, c) = tokio::join!(
+        filer.file(
+            creation("batch-key-aaaaaaaaaaaa"),
+            Box::new(|n| Ok(n.as_bytes().to_vec()))
+        ),
+        filer.file(
+            creation("batch-key-bbbbbbbbbbbb"),
+            Box::new(|_| Err(anyhow::anyhow!("the answer cannot be made")))
+        ),
+        filer.file(
+            creation("batch-key-cccccccccccc"),
+            Box::new(|n| Ok(n.as_bytes().to_vec()))
+        ),
+    );
+    let number = |o: anyhow::Result<Outcome>| match o {
+        Ok(Outcome::Created(body)) => String::from_utf8(body).unwrap(),
+        _ => panic!("expected a created request"),
+    };
+    assert_eq!(number(a), "RDM-2026-000001");
+    assert!(
+        b.is_err(),
+        "the failing submission is answered with its error"
+    );
+    assert_eq!(number(c), "RDM-2026-000002");
+    let stored: Vec<String> = sqlx::query_scalar(
+        "SELECT registry_number FROM requests WHERE synthetic = 0 ORDER BY registry_number",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(stored, ["RDM-2026-000001", "RDM-2026-000002"]);
+    let keys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(keys, 2, "the failed submission left no idempotency record");
+    // The same key again is a replay, answered from the record, and takes no number.
+    let again = filer
+        .file(
+            creation("batch-key-aaaaaaaaaaaa"),
+            Box::new(|_| panic!("a replay makes no new answer")),
+        )
+        .await;
+    assert!(matches!(again, Ok(Outcome::Replayed(body)) if body == b"RDM-2026-000001"));
+}
