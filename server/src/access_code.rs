@@ -18,7 +18,7 @@
 //! stored by earlier versions as argon2id still verify, and are sealed anew on their next
 //! successful check. Comparison is constant-time; an unknown registry number is checked against
 //! a dummy value, so the answer takes as long as a wrong code.
-use argon2::password_hash::{PasswordHash, PasswordVerifier};
+use argon2::password_hash::PasswordHash;
 use argon2::Argon2;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -255,8 +255,13 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
-/// Argon2id takes ~19 MiB per run: the legacy hashes are checked at most this many at once.
+/// Argon2id takes ~19 MiB per run: the legacy hashes are checked at most this many at once,
+/// each in a working memory allocated once and reused by the checks that follow.
 const CONCURRENT_ARGON2: usize = 2;
+
+/// Argon2 working memories not in use; never more than [`CONCURRENT_ARGON2`] exist, because
+/// one is only taken while holding a permit.
+static ARGON2_MEMORY: std::sync::Mutex<Vec<Vec<argon2::Block>>> = std::sync::Mutex::new(Vec::new());
 
 async fn verify_argon2(code: &AccessCode, stored: &str) -> bool {
     static PERMITS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_ARGON2);
@@ -265,14 +270,50 @@ async fn verify_argon2(code: &AccessCode, stored: &str) -> bool {
     };
     let (code, stored) = (code.clone(), stored.to_string());
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored).is_ok_and(|h| {
-            Argon2::default()
-                .verify_password(code.as_str().as_bytes(), &h)
-                .is_ok()
-        })
+        let taken = ARGON2_MEMORY.lock().map(|mut m| m.pop()).ok().flatten();
+        let mut memory = taken.unwrap_or_default();
+        let ok = verify_argon2_in(code.as_str().as_bytes(), &stored, &mut memory);
+        if let Ok(mut free) = ARGON2_MEMORY.lock() {
+            free.push(memory);
+        }
+        ok
     })
     .await
     .unwrap_or(false)
+}
+
+/// Checks `code` against a PHC-format argon2 hash, computing in `memory` (grown to the hash's
+/// own memory cost when smaller). The comparison is constant-time (`Output`'s `PartialEq`).
+fn verify_argon2_in(code: &[u8], stored: &str, memory: &mut Vec<argon2::Block>) -> bool {
+    let Ok(hash) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) = (
+        argon2::Algorithm::try_from(hash.algorithm),
+        argon2::Params::try_from(&hash),
+        hash.salt,
+        hash.hash,
+    ) else {
+        return false;
+    };
+    let version = match hash.version.map(argon2::Version::try_from) {
+        None => argon2::Version::default(),
+        Some(Ok(v)) => v,
+        Some(Err(_)) => return false,
+    };
+    let mut salt_bytes = [0u8; argon2::password_hash::Salt::MAX_LENGTH];
+    let Ok(salt) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    if memory.len() < params.block_count() {
+        memory.resize(params.block_count(), argon2::Block::default());
+    }
+    let blocks = params.block_count();
+    let mut out = vec![0u8; expected.len()];
+    Argon2::new(algorithm, version, params)
+        .hash_password_into_with_memory(code, salt, &mut out, &mut memory[..blocks])
+        .is_ok()
+        && argon2::password_hash::Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 #[cfg(test)]
@@ -369,6 +410,57 @@ mod tests {
                 .await,
             Verdict::Invalid
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn legacy_checks_reuse_at_most_two_working_memories_and_honour_each_hashs_cost() {
+        let keys = AccessCodeKeys::ephemeral();
+        let code = generate();
+        // A cheaper hash than the default (as an older installation may have stored) and the
+        // default one: each verifies with its own parameters in the shared memories.
+        let small = Argon2::new(
+            argon2::Algorithm::Argon2id,
+            argon2::Version::V0x13,
+            argon2::Params::new(1024, 2, 1, None).unwrap(),
+        );
+        let salt = SaltString::generate(&mut OsRng);
+        let hashes = [
+            small
+                .hash_password(code.as_str().as_bytes(), &salt)
+                .unwrap()
+                .to_string(),
+            Argon2::default()
+                .hash_password(code.as_str().as_bytes(), &salt)
+                .unwrap()
+                .to_string(),
+        ];
+        let checks = (0..8).map(|i| {
+            let (keys, code, hash) = (keys.clone(), code.clone(), hashes[i % 2].clone());
+            tokio::spawn(async move { keys.check(NUMBER, &code, Some(&hash)).await })
+        });
+        for check in checks {
+            assert!(matches!(check.await.unwrap(), Verdict::ValidReseal(_)));
+        }
+        let free = ARGON2_MEMORY.lock().unwrap();
+        assert!(
+            !free.is_empty() && free.len() <= CONCURRENT_ARGON2,
+            "{}",
+            free.len()
+        );
+        drop(free);
+        // A damaged hash or a wrong code never verifies.
+        let mut memory = Vec::new();
+        assert!(!verify_argon2_in(b"WRONGCODE0", &hashes[0], &mut memory));
+        assert!(!verify_argon2_in(
+            code.as_str().as_bytes(),
+            &hashes[0].replace("$argon2id$", "$argon2xx$"),
+            &mut memory
+        ));
+        assert!(verify_argon2_in(
+            code.as_str().as_bytes(),
+            &hashes[0],
+            &mut memory
+        ));
     }
 
     #[test]
