@@ -33,7 +33,13 @@ pub struct Catalogue {
     /// True when the catalogue, fees and deadlines are demonstration data.
     pub demo: bool,
     pub categories: Vec<Category>,
+    /// What the search found, best first; without a search, the whole catalogue (or the
+    /// category) in the municipality's order.
     pub services: Vec<ServiceSummary>,
+    /// Only when a search found nothing: the services closest to it (at most three, possibly
+    /// none), so the citizen is not left at a dead end.
+    #[serde(default)]
+    pub nearest: Vec<ServiceSummary>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

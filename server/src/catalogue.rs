@@ -33,6 +33,9 @@ pub struct ServiceEntry {
     pub code: String,
     pub category: String,
     pub name: Localized,
+    /// Other words citizens use for the service, for search only.
+    #[serde(default)]
+    pub keywords: Keywords,
     pub summary: Localized,
     pub description: Localized,
     #[serde(default)]
@@ -47,6 +50,18 @@ pub struct ServiceEntry {
     pub channels: Vec<Localized>,
     #[serde(default, rename = "field")]
     pub fields: Vec<FieldEntry>,
+}
+
+/// Words and phrases a citizen may search with that the name does not hold: synonyms,
+/// everyday wording, what the service is for ("адресна регистрация" for an address
+/// certificate), in both languages. Search looks at both, whatever the interface language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keywords {
+    #[serde(default)]
+    pub bg: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -345,6 +360,11 @@ mod tests {
                 s.code
             );
             assert!(!s.documents.is_empty(), "{}: no documents", s.code);
+            assert!(
+                !s.keywords.bg.is_empty() && !s.keywords.en.is_empty(),
+                "{}: keywords missing in a language",
+                s.code
+            );
         }
         let kinds: HashSet<&str> = file
             .services

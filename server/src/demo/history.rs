@@ -53,6 +53,7 @@ pub async fn generate(
     }
     let services = store::services::search(db, m.id, None, None)
         .await?
+        .services
         .into_iter()
         .filter_map(Offered::from_entry)
         .collect::<Vec<_>>();

@@ -9,7 +9,9 @@ use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct CatalogueQuery {
-    /// Words to find, in Cyrillic or Latin; case does not matter.
+    /// Words to find, in Bulgarian (Cyrillic, or Latin typed officially or informally) or
+    /// English; case, word order, inflected and plural forms and a typo or two do not matter.
+    /// Every meaningful word must match the service's name, keywords or description.
     q: Option<String>,
     /// A category id.
     category: Option<String>,
@@ -17,7 +19,8 @@ pub struct CatalogueQuery {
 
 const MAX_QUERY_CHARS: usize = 200;
 
-/// The service catalogue, searched and filtered.
+/// The service catalogue, searched and filtered. A search that finds nothing lists the
+/// `nearest` services instead.
 #[utoipa::path(get, path = "/municipalities/{slug}/services", tag = "services",
     params(("slug" = String, Path), CatalogueQuery, ("lang" = Option<String>, Query, description = "bg or en")),
     responses((status = 200, body = Catalogue), (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -46,7 +49,7 @@ pub async fn list(
             return Err(ApiError::CategoryNotFound);
         }
     }
-    let services = store::services::search(&state.db, m.id, query.q.as_deref(), category).await?;
+    let found = store::services::search(&state.db, m.id, query.q.as_deref(), category).await?;
     Ok(Json(Catalogue {
         municipality: slug,
         demo: m.demo,
@@ -57,7 +60,8 @@ pub async fn list(
                 name: c.name.text(lang),
             })
             .collect(),
-        services: services.iter().map(|s| s.summary(lang)).collect(),
+        services: found.services.iter().map(|s| s.summary(lang)).collect(),
+        nearest: found.nearest.iter().map(|s| s.summary(lang)).collect(),
     }))
 }
 

@@ -2,6 +2,7 @@
 //! read one service.
 use super::Db;
 use crate::catalogue::{CatalogueFile, CategoryEntry, ServiceEntry};
+use crate::profile::Localized;
 use crate::search;
 
 /// Replaces the municipality's catalogue in one transaction.
@@ -32,7 +33,9 @@ pub async fn replace(db: &Db, municipality_id: i64, file: &CatalogueFile) -> any
         .bind(&s.code)
         .bind(&s.category)
         .bind(i as i64)
-        .bind(search_text(s))
+        .bind(
+            search_document(s, file.categories.iter().find(|c| c.id == s.category)).to_stored(),
+        )
         .bind(serde_json::to_string(s)?)
         .execute(&mut *tx)
         .await?;
@@ -41,21 +44,33 @@ pub async fn replace(db: &Db, municipality_id: i64, file: &CatalogueFile) -> any
     Ok(())
 }
 
-/// What search looks in: both languages of the name, summary and description, and the code.
-fn search_text(s: &ServiceEntry) -> String {
-    let mut parts = vec![
-        s.code.as_str(),
-        s.name.bg.as_str(),
-        s.summary.bg.as_str(),
-        s.description.bg.as_str(),
-    ];
-    parts.extend(
-        [&s.name.en, &s.summary.en, &s.description.en]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
-    );
-    search::skeleton(&parts.join(" "))
+/// A text in both languages, the English when there is one.
+fn both(l: &Localized) -> [Option<&str>; 2] {
+    [Some(l.bg.as_str()), l.en.as_deref()]
+}
+
+/// What search looks in, by weight: the name in both languages and the code; the keywords in
+/// both languages; the summary, description and category name in both languages.
+pub fn search_document(s: &ServiceEntry, category: Option<&CategoryEntry>) -> search::Document {
+    let name: Vec<&str> = both(&s.name)
+        .into_iter()
+        .flatten()
+        .chain([s.code.as_str()])
+        .collect();
+    let keywords: Vec<&str> = s
+        .keywords
+        .bg
+        .iter()
+        .chain(&s.keywords.en)
+        .map(String::as_str)
+        .collect();
+    let text: Vec<&str> = [&s.summary, &s.description]
+        .into_iter()
+        .chain(category.map(|c| &c.name))
+        .flat_map(both)
+        .flatten()
+        .collect();
+    search::Document::new(&name, &keywords, &text)
 }
 
 pub async fn categories(db: &Db, municipality_id: i64) -> anyhow::Result<Vec<CategoryEntry>> {
@@ -70,13 +85,25 @@ pub async fn categories(db: &Db, municipality_id: i64) -> anyhow::Result<Vec<Cat
         .collect()
 }
 
-/// Services in catalogue order, filtered by category and by a search query.
+/// What a search found: the services that match, best first; when none does, the nearest.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub services: Vec<ServiceEntry>,
+    /// Only when `services` is empty and there was a query: the closest the catalogue has.
+    pub nearest: Vec<ServiceEntry>,
+}
+
+/// How many nearest services are offered when nothing matches.
+const NEAREST: usize = 3;
+
+/// Services filtered by category and found by a search query: without a query all of them
+/// in catalogue order, with one the matches best first (ties in catalogue order).
 pub async fn search(
     db: &Db,
     municipality_id: i64,
     query: Option<&str>,
     category: Option<&str>,
-) -> anyhow::Result<Vec<ServiceEntry>> {
+) -> anyhow::Result<Found> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT search, definition FROM services
          WHERE municipality_id = $1 AND ($2 IS NULL OR category_id = $2) ORDER BY position",
@@ -85,24 +112,45 @@ pub async fn search(
     .bind(category)
     .fetch_all(db)
     .await?;
-    let query = query.map(str::trim).filter(|q| !q.is_empty());
-    let mut found: Vec<ServiceEntry> = rows
-        .into_iter()
-        .filter(|(skeleton, _)| query.is_none_or(|q| search::matches(skeleton, q)))
-        .map(|(_, d)| serde_json::from_str(&d))
+    let services: Vec<ServiceEntry> = rows
+        .iter()
+        .map(|(_, d)| serde_json::from_str(d))
         .collect::<Result<_, _>>()?;
-    // Services whose name matches come first, each group in catalogue order (the sort is stable).
-    if let Some(q) = query {
-        found.sort_by_key(|s| {
-            let name = search::skeleton(&format!(
-                "{} {}",
-                s.name.bg,
-                s.name.en.as_deref().unwrap_or("")
-            ));
-            !search::matches(&name, q)
+    let query = search::Query::parse(query.unwrap_or(""));
+    if query.is_empty() {
+        return Ok(Found {
+            services,
+            nearest: Vec::new(),
         });
     }
-    Ok(found)
+    // A row stored by an older version of search is indexed again from its definition.
+    let mut categories = None;
+    let mut docs = Vec::with_capacity(rows.len());
+    for ((stored, _), s) in rows.iter().zip(&services) {
+        let doc = match search::Document::from_stored(stored) {
+            Some(doc) => doc,
+            None => {
+                if categories.is_none() {
+                    categories = Some(self::categories(db, municipality_id).await?);
+                }
+                let category = categories.iter().flatten().find(|c| c.id == s.category);
+                search_document(s, category)
+            }
+        };
+        docs.push(doc);
+    }
+    let pick = |positions: Vec<usize>| positions.into_iter().map(|i| services[i].clone()).collect();
+    let found: Vec<ServiceEntry> = pick(search::rank(&query, &docs));
+    if found.is_empty() {
+        return Ok(Found {
+            services: found,
+            nearest: pick(search::nearest(&query, &docs, NEAREST)),
+        });
+    }
+    Ok(Found {
+        services: found,
+        nearest: Vec::new(),
+    })
 }
 
 pub async fn by_code(
