@@ -223,12 +223,13 @@ pub fn validate_answers(
             (FieldKind::Number { min, max }, Answer::Number(n)) => (min.is_some_and(|m| *n < m)
                 || max.is_some_and(|m| *n > m))
             .then_some("number-range"),
-            (FieldKind::Date { not_in_future }, Answer::Text(t)) => match Date::parse_iso(t.trim())
-            {
-                Err(_) => Some("date-invalid"),
-                Ok(d) if *not_in_future && d > today => Some("date-future"),
-                Ok(_) => None,
-            },
+            (FieldKind::Date { not_in_future }, Answer::Text(t)) => {
+                match crate::date_input::parse_date_answer(t) {
+                    Err(e) => Some(e.code()),
+                    Ok(d) if *not_in_future && d > today => Some("date-future"),
+                    Ok(_) => None,
+                }
+            }
             (FieldKind::SingleChoice { options }, Answer::Text(t)) => {
                 (!options.iter().any(|o| &o.value == t)).then_some("choice-unknown")
             }
@@ -537,6 +538,26 @@ mod tests {
                 ("answers.urgent".into(), "field-type".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_date_answer_names_what_is_wrong_with_it() {
+        for (text, code) in [
+            ("2025-02-31", "date-not-real"),
+            ("2025--01", "date-missing-month"),
+            ("-03-01", "date-missing-year"),
+            ("25-03-01", "date-year-digits"),
+            ("01.03.2025", "date-invalid"),
+            ("2027-01-01", "date-future"),
+        ] {
+            let mut r = request();
+            r.answers.insert("died".into(), Answer::Text(text.into()));
+            assert_eq!(
+                codes(&validate_request(&service(), &r, today())),
+                vec![("answers.died".into(), code.into())],
+                "{text}"
+            );
+        }
     }
 
     #[test]

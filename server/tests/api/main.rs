@@ -2,6 +2,7 @@
 mod accountability;
 mod browser_safety;
 mod charter;
+mod dates;
 mod helpers;
 mod import;
 mod municipalities;
