@@ -81,7 +81,7 @@ pub async fn create(
                 Ok(serde_json::to_vec(&RequestReceipt {
                     registry_number: registry_number.to_string(),
                     access_code,
-                    service: service_code,
+                    service: service_code.clone(),
                     submitted_at,
                     expected,
                     tier: tier_code,

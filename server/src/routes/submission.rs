@@ -111,7 +111,7 @@ impl<T> Submission<T> {
         &self,
         state: &AppState,
         f: Filing<'_>,
-        answer: impl FnOnce(&str, String) -> anyhow::Result<Vec<u8>> + Send + 'static,
+        answer: impl Fn(&str, String) -> anyhow::Result<Vec<u8>> + Send + Sync + 'static,
     ) -> Result<Response, ApiError> {
         let code = access_code::generate();
         let shown = code.shown();
@@ -132,7 +132,7 @@ impl<T> Submission<T> {
                     key: self.key.clone(),
                     body_hash: idempotency::body_hash(&self.canonical),
                 },
-                Box::new(move |registry_number| answer(registry_number, shown)),
+                Box::new(move |registry_number| answer(registry_number, shown.clone())),
             )
             .await?;
         created(outcome)

@@ -8,13 +8,12 @@
 //! writer never meets a taken lock from its own side, and a batch costs one commit — one
 //! `fsync` of the WAL with `synchronous = FULL` — however many it holds.
 //!
-//! Each submission runs inside its own savepoint: one that fails is rolled back alone and
-//! answered with its error; the others commit. Nobody is answered before the commit that holds
+//! A batch commits whole or not at all; when one submission in it fails, the batch is filed
+//! again one by one, so that the failing one is refused alone and the others commit. Nobody is answered before the commit that holds
 //! their request has returned, so a 201 still means "on disk". A submission whose client went
 //! away meanwhile is filed all the same; its retry is answered from the idempotency record.
 use super::requests::{create_in, Creation, Outcome};
 use super::{begin_write, Db};
-use sqlx::Acquire;
 use tokio::sync::{mpsc, oneshot};
 
 /// The most submissions one transaction holds (a few ms of work).
@@ -23,7 +22,8 @@ const MAX_BATCH: usize = 64;
 const QUEUE: usize = 1024;
 
 /// Makes the answer to send from the new registry number.
-pub type Answer = Box<dyn FnOnce(&str) -> anyhow::Result<Vec<u8>> + Send>;
+/// Called again if its batch is filed anew (see [`commit`]), so it may not consume anything.
+pub type Answer = Box<dyn Fn(&str) -> anyhow::Result<Vec<u8>> + Send + Sync>;
 
 struct Job {
     creation: Creation,
@@ -74,48 +74,38 @@ async fn run(db: Db, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn commit(db: Db, jobs: Vec<Job>) {
-    let mut tx = match begin_write(&db).await {
-        Ok(tx) => tx,
-        Err(e) => {
-            let why = format!("{e:#}");
-            for job in jobs {
-                let _ = job.reply.send(Err(anyhow::anyhow!("{why}")));
+    // Together first; should one fail, the batch is rolled back and each is filed on its own,
+    // so that only the failing one is refused. (Savepoints per submission would isolate it
+    // too, but cost two more round trips to the database thread for every submission.)
+    let outcomes = match file_together(&db, &jobs).await {
+        Ok(outcomes) => outcomes,
+        Err(_) => {
+            let mut alone = Vec::with_capacity(jobs.len());
+            for job in &jobs {
+                alone.push(
+                    file_together(&db, std::slice::from_ref(job))
+                        .await
+                        .map(|mut o| o.remove(0)),
+                );
+            }
+            for (job, outcome) in jobs.into_iter().zip(alone) {
+                let _ = job.reply.send(outcome);
             }
             return;
         }
     };
-    let mut filed = Vec::with_capacity(jobs.len());
+    for (job, outcome) in jobs.into_iter().zip(outcomes) {
+        let _ = job.reply.send(Ok(outcome));
+    }
+}
+
+/// Files `jobs` in one transaction: all of them, or none.
+async fn file_together(db: &Db, jobs: &[Job]) -> anyhow::Result<Vec<Outcome>> {
+    let mut tx = begin_write(db).await?;
+    let mut outcomes = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let outcome = match tx.begin().await {
-            Ok(mut savepoint) => match create_in(&mut savepoint, job.creation, job.answer).await {
-                Ok(outcome) => savepoint
-                    .commit()
-                    .await
-                    .map(|()| outcome)
-                    .map_err(Into::into),
-                // Dropping the savepoint rolls back to it.
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e.into()),
-        };
-        match outcome {
-            Ok(outcome) => filed.push((job.reply, outcome)),
-            Err(e) => {
-                let _ = job.reply.send(Err(e));
-            }
-        }
+        outcomes.push(create_in(&mut tx, &job.creation, &*job.answer).await?);
     }
-    match tx.commit().await {
-        Ok(()) => {
-            for (reply, outcome) in filed {
-                let _ = reply.send(Ok(outcome));
-            }
-        }
-        Err(e) => {
-            let why = format!("{e:#}");
-            for (reply, _) in filed {
-                let _ = reply.send(Err(anyhow::anyhow!("commit failed: {why}")));
-            }
-        }
-    }
+    tx.commit().await?;
+    Ok(outcomes)
 }

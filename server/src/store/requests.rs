@@ -67,7 +67,7 @@ pub struct Creation {
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
     /// Seals the access code to the registry number once the number is taken.
-    pub seal_access_code: Box<dyn FnOnce(&str) -> String + Send>,
+    pub seal_access_code: Box<dyn Fn(&str) -> String + Send + Sync>,
     /// Idempotency: (scope, key) as sent, and the hash of the body.
     pub scope: String,
     pub key: String,
@@ -113,8 +113,8 @@ pub async fn replay(
 /// of the same key returns.
 pub async fn create_in(
     tx: &mut Tx<'_>,
-    c: Creation,
-    answer: super::filer::Answer,
+    c: &Creation,
+    answer: &(dyn Fn(&str) -> anyhow::Result<Vec<u8>> + Send + Sync),
 ) -> anyhow::Result<Outcome> {
     let key_hash = crate::idempotency::key_hash(&c.scope, &c.key);
     let seen: Option<(Vec<u8>, Vec<u8>, Vec<u8>)> = sqlx::query_as(
