@@ -4,6 +4,7 @@ language-switch = English
 header-change-municipality = Смяна на общината
 demo-tag = Демонстрация
 demo-notice = Това е демонстрационна версия. Хартите на клиента са истински, но каталозите с услуги, таксите, историята на заявленията и статистиката са примерни.
+demo-notice-short = Услугите, таксите и статистиката са примерни.
 footer-nav-title = Връзки в долния колонтитул
 footer-accessibility = Декларация за достъпност
 footer-choose-municipality = Избор на община

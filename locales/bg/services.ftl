@@ -15,6 +15,9 @@ services-count = { $count ->
    *[other] Намерени са { $count } услуги
 }
 services-none = Няма услуга, която да отговаря на търсенето. Проверете как е изписана думата или изберете категория.
+services-nearest-title = Може би търсите
+services-none-categories = Разгледайте услугите по категории
+services-none-phone = Не намирате услугата? Обадете се на гишето:
 services-fee-from = Такса от { $fee }
 service-loading = Зареждане на услугата…
 service-back = Обратно към всички услуги

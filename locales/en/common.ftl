@@ -4,6 +4,7 @@ language-switch = Български
 header-change-municipality = Change municipality
 demo-tag = Demonstration
 demo-notice = This is a demonstration. The Client Charters are real, but the service catalogues, fees, request history and statistics are examples.
+demo-notice-short = Services, fees and statistics are examples.
 footer-nav-title = Footer links
 footer-accessibility = Accessibility statement
 footer-choose-municipality = Choose a municipality

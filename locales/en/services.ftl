@@ -15,6 +15,9 @@ services-count = { $count ->
    *[other] { $count } services found
 }
 services-none = No service matches your search. Check the spelling or choose a category.
+services-nearest-title = Perhaps you are looking for
+services-none-categories = Browse the services by category
+services-none-phone = Cannot find the service? Call the counter:
 services-fee-from = Fee from { $fee }
 service-loading = Loading the service…
 service-back = Back to all services

@@ -60,7 +60,10 @@ fn Header() -> impl IntoView {
             <Show when=demo>
                 <div class="g-demo">
                     <div class="g-width">
-                        <p><strong class="g-tag g-tag--demo">{msg("demo-tag")}</strong>" "{msg("demo-notice")}</p>
+                        // On a phone the notice is one short line (see layout.css).
+                        <p><strong class="g-tag g-tag--demo">{msg("demo-tag")}</strong>" "
+                            <span class="g-demo__long">{msg("demo-notice")}</span>
+                            <span class="g-demo__short">{msg("demo-notice-short")}</span></p>
                     </div>
                 </div>
             </Show>

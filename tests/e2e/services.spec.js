@@ -71,10 +71,138 @@ for (const lang of ['bg', 'en']) {
     const context = await browser.newContext({ locale: lang === 'bg' ? 'bg-BG' : 'en-GB' });
     const page = await context.newPage();
     const all = await (await page.request.get('/api/v1/municipalities/ruse/services')).json();
-    for (const path of ['/ruse/services', `/ruse/services?category=${all.categories[0].id}`, `/ruse/services/${all.services[0].code}`, `/ruse/services/${all.services[all.services.length - 1].code}`]) {
+    for (const path of ['/ruse/services', `/ruse/services?category=${all.categories[0].id}`, `/ruse/services?q=${encodeURIComponent('разрешение за куче')}`, `/ruse/services/${all.services[0].code}`, `/ruse/services/${all.services[all.services.length - 1].code}`]) {
       await openIn(page, path, lang);
       await expectNoAxeViolations(page, `${path} (${lang})`);
     }
+    await context.close();
+  });
+}
+
+// Search that finds what people type, the way out when it finds nothing, and category pills
+// (issue 9, items 2 and 3). Each runs in both languages.
+const TEXT = {
+  bg: {
+    locale: 'bg-BG', box: 'Търсене на услуга', none: 'Няма намерени услуги', nearest: 'Може би търсите',
+    browse: 'Разгледайте услугите по категории', phone: 'Не намирате услугата? Обадете се на гишето:',
+    all: 'Всички услуги', categories: 'Категории',
+    // Plural, two swapped letters, a synonym the name does not hold, and words in another order.
+    queries: [['удостоверения за наследници', '2016'], ['търпимсот', '2084'], ['адресна регистрация', '2128'], ['имот скица', '2027']],
+    nothing: 'разрешение за куче',
+  },
+  en: {
+    locale: 'en-GB', box: 'Search for a service', none: 'No services found', nearest: 'Perhaps you are looking for',
+    browse: 'Browse the services by category', phone: 'Cannot find the service? Call the counter:',
+    all: 'All services', categories: 'Categories',
+    queries: [['certificates of heirs', '2016'], ['inheritence', '2016'], ['address registration', '1997'], ['heirs certificate', '2016']],
+    nothing: 'permit for a dog',
+  },
+};
+
+/** Opens the catalogue of a municipality in a language, as a citizen arrives at it. */
+async function openCatalogue(browser, lang, slug = 'radomir', viewport = undefined) {
+  const context = await browser.newContext({ locale: TEXT[lang].locale, ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  await openIn(page, `/${slug}/services`, lang);
+  return { context, page };
+}
+
+/** Types into the search box key by key, as a citizen does. */
+async function typeSearch(page, lang, text) {
+  const box = page.getByRole('searchbox', { name: TEXT[lang].box });
+  await box.fill('');
+  await box.pressSequentially(text, { delay: 20 });
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(page.locator('.g-loading')).toHaveCount(0);
+  return box;
+}
+
+for (const lang of ['bg', 'en']) {
+  const t = TEXT[lang];
+
+  test(`plural, typo, synonym and reordered searches find the service in the first three (${lang})`, async ({ browser }) => {
+    const { context, page } = await openCatalogue(browser, lang);
+    for (const [query, code] of t.queries) {
+      await typeSearch(page, lang, query);
+      await expect(page.locator(`.g-result:nth-child(-n+3) a[href="/radomir/services/${code}"]`), `${query} → ${code}`).toHaveCount(1);
+    }
+    await context.close();
+  });
+
+  test(`a search that finds nothing offers the nearest services, every category and the counter's phone (${lang})`, async ({ browser }) => {
+    const { context, page } = await openCatalogue(browser, lang);
+    const all = await fetchJson(page, `/api/v1/municipalities/radomir/services?lang=${lang}`);
+    const profile = await fetchJson(page, `/api/v1/municipalities/radomir?lang=${lang}`);
+    await typeSearch(page, lang, t.nothing);
+    await expect(page.getByRole('status').filter({ hasText: t.none })).toHaveText(t.none);
+    const none = page.locator('.g-results-none');
+    await expect(none.getByRole('heading', { name: t.nearest })).toBeVisible();
+    await expect(none.locator('.g-result').first()).toBeVisible();
+    await expect(none.getByRole('heading', { name: t.browse })).toBeVisible();
+    for (const c of all.categories) {
+      await expect(none.getByRole('link', { name: c.name.runs.map((r) => r.text).join('') })).toBeVisible();
+    }
+    await expect(none.getByText(t.phone)).toBeVisible();
+    const phone = none.locator('a[href^="tel:"]').first();
+    // Radomir publishes its departments' phones only: the counter's (registry office) is first.
+    const phones = profile.phones.length ? profile.phones : profile.departments.flatMap((d) => d.phones);
+    await expect(phone).toHaveText(phones.find((p) => p.kind === 'phone').display);
+    // Tapping a category leaves the dead end for that category's services.
+    const category = all.categories[2];
+    await none.getByRole('link', { name: category.name.runs.map((r) => r.text).join('') }).click();
+    await expect(page).toHaveURL(new RegExp(`/radomir/services\\?category=${category.id}$`));
+    await expect(page.locator('.g-result')).toHaveCount(all.services.filter((s) => s.category === category.id).length);
+    await expectNoAxeViolations(page, `after nothing found (${lang})`);
+    await context.close();
+  });
+
+  test(`only the chosen category pill is current, and it looks different (${lang})`, async ({ browser }) => {
+    const { context, page } = await openCatalogue(browser, lang);
+    const all = await fetchJson(page, `/api/v1/municipalities/radomir/services?lang=${lang}`);
+    const nav = page.getByRole('navigation', { name: t.categories });
+    const current = nav.locator('[aria-current]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveText(t.all);
+    const category = all.categories[1];
+    const name = category.name.runs.map((r) => r.text).join('');
+    await nav.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`category=${category.id}$`));
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveText(name);
+    await expect(current).toHaveAttribute('aria-current', 'page');
+    const look = (el) => {
+      const s = getComputedStyle(el);
+      const tick = getComputedStyle(el, '::before');
+      return { background: s.backgroundColor, weight: s.fontWeight, tick: tick.content !== 'none' && tick.borderRightWidth !== '0px' };
+    };
+    const chosen = await current.evaluate(look);
+    const other = await nav.getByRole('link', { name: t.all }).evaluate(look);
+    expect(chosen.background).not.toBe(other.background);
+    // Not only by colour: bold and ticked.
+    expect(Number(chosen.weight)).toBeGreaterThan(Number(other.weight));
+    expect(chosen.tick).toBe(true);
+    expect(other.tick).toBe(false);
+    await context.close();
+  });
+
+  test(`on a phone, tapping a category or typing brings the results into view and keeps focus (${lang})`, async ({ browser }) => {
+    const { context, page } = await openCatalogue(browser, lang, 'radomir', { width: 360, height: 740 });
+    const all = await fetchJson(page, `/api/v1/municipalities/radomir/services?lang=${lang}`);
+    const nav = page.getByRole('navigation', { name: t.categories });
+    const category = all.categories[3];
+    const pill = nav.getByRole('link', { name: category.name.runs.map((r) => r.text).join('') });
+    await pill.click();
+    await expect(page).toHaveURL(new RegExp(`category=${category.id}$`));
+    await expect(page.locator('.g-result')).toHaveCount(all.services.filter((s) => s.category === category.id).length);
+    await expect(page.locator('.g-result').first()).toBeInViewport();
+    await expect(pill).toBeFocused();
+    // Typing: the box keeps focus while the results come into view under it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await nav.getByRole('link', { name: t.all }).click();
+    const box = await typeSearch(page, lang, lang === 'bg' ? 'скица' : 'sketch');
+    await expect(page.locator('.g-result').first()).toBeInViewport();
+    await expect(box).toBeFocused();
+    await expectNoAxeViolations(page, `catalogue on a phone (${lang})`);
     await context.close();
   });
 }
