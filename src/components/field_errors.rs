@@ -1,7 +1,7 @@
 //! What each validation code means to the citizen, for each field of an application, a report
 //! and feedback: specific, plain messages ("Въведете ЕГН или ЛНЧ", not "Invalid input"), in the
 //! interface language.
-use crate::components::form::Problem;
+use crate::components::form::{Message, Problem};
 use gishe_api::FieldError;
 use leptos_fluent::tr;
 
@@ -23,6 +23,11 @@ pub fn message(field: &str, code: &str, label: &str) -> String {
             "number-range" => tr!("error-answer-number-range", {"label" => label}),
             "number-invalid" => tr!("error-answer-number-invalid", {"label" => label}),
             "date-invalid" => tr!("error-answer-date-invalid", {"label" => label}),
+            "date-missing-day" => tr!("error-answer-date-missing-day", {"label" => label}),
+            "date-missing-month" => tr!("error-answer-date-missing-month", {"label" => label}),
+            "date-missing-year" => tr!("error-answer-date-missing-year", {"label" => label}),
+            "date-year-digits" => tr!("error-answer-date-year-digits", {"label" => label}),
+            "date-not-real" => tr!("error-answer-date-not-real", {"label" => label}),
             "date-future" => tr!("error-answer-date-future", {"label" => label}),
             "choices-too-few" | "choices-too-many" => {
                 tr!("error-answer-choices-count", {"label" => label})
@@ -95,10 +100,13 @@ pub fn form_problems(
 ) -> Vec<Problem> {
     errors
         .iter()
-        .map(|e| Problem {
-            target: format!("{form}-{}", input_id(&e.field)),
-            message: message(&e.field, &e.code),
-            href: None,
+        .map(|e| {
+            let (field, code) = (e.field.clone(), e.code.clone());
+            Problem {
+                target: format!("{form}-{}", input_id(&e.field)),
+                message: Message::new(move || message(&field, &code)),
+                href: None,
+            }
         })
         .collect()
 }

@@ -1,22 +1,54 @@
 //! Form pieces in the GOV.UK pattern: the error summary that takes focus and links to each
 //! field, fields with label, hint and error message tied by `aria-describedby`, radios.
 use crate::components::in_page_link::focus_target;
+use crate::components::page_heading::PageHeading;
 use crate::i18n::msg;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// What a problem says, worked out from its code each time it is drawn: a message read
+/// inside a view follows the interface language, so switching language keeps the problems
+/// and translates them.
+#[derive(Clone)]
+pub struct Message(std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Message {
+    pub fn new(f: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Message(std::sync::Arc::new(f))
+    }
+
+    /// The text in the current language (tracked: call it inside a view or a derived signal).
+    pub fn text(&self) -> String {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Message(..)")
+    }
+}
+
 /// One problem on a page: the id of the input to focus, and what to say.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Problem {
     pub target: String,
-    pub message: String,
+    pub message: Message,
     /// A page to go to instead, when the field is on another page (check your answers).
     pub href: Option<String>,
 }
 
-/// The error summary. It takes focus when it appears, so a screen reader reads the problems,
-/// and each entry moves focus to its field.
+impl PartialEq for Problem {
+    fn eq(&self, other: &Self) -> bool {
+        self.target == other.target
+            && self.href == other.href
+            && std::sync::Arc::ptr_eq(&self.message.0, &other.message.0)
+    }
+}
+
+/// The error summary. It takes focus when it appears (and is an alert), so a screen reader
+/// reads the problems, and each entry moves focus to its field.
 #[component]
 pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
     let el = NodeRef::<html::Div>::new();
@@ -30,19 +62,23 @@ pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
     });
     view! {
         <Show when=move || !problems.get().is_empty()>
-            <div class="g-error-summary" tabindex="-1" node_ref=el aria-labelledby="error-summary-title">
+            <div class="g-error-summary" role="alert" tabindex="-1" node_ref=el aria-labelledby="error-summary-title">
                 <h2 class="g-error-summary__title" id="error-summary-title">{msg("form-error-summary-title")}</h2>
                 <ul class="g-error-summary__list">
                     {move || problems.get().into_iter().map(|p| match p.href {
-                        Some(href) => view! { <li><A href=href>{p.message}</A></li> }.into_any(),
+                        Some(href) => {
+                        let m = p.message.clone();
+                        view! { <li><A href=href>{move || m.text()}</A></li> }.into_any()
+                    }
                         None => {
                             let target = p.target.clone();
+                            let m = p.message.clone();
                             view! {
                                 <li>
                                     <a href=format!("#{}", p.target) on:click=move |ev| {
                                         ev.prevent_default();
                                         focus_target(&target);
-                                    }>{p.message}</a>
+                                    }>{move || m.text()}</a>
                                 </li>
                             }.into_any()
                         }
@@ -64,7 +100,7 @@ pub fn problem_for(
             .get()
             .into_iter()
             .find(|p| p.target == id)
-            .map(|p| p.message)
+            .map(|p| p.message.text())
     })
 }
 
@@ -152,6 +188,28 @@ pub fn TextField(
 /// Content revealed under a chosen option (an address under "by post").
 pub type Reveal = std::sync::Arc<dyn Fn(&str) -> Option<AnyView> + Send + Sync>;
 
+/// On a page that asks one question, the question is the page's heading (GOV.UK): the `h1`
+/// sits inside the legend, with the page's caption and its document title.
+#[derive(Clone, Copy)]
+pub struct QuestionHeading {
+    pub caption: Signal<Option<String>>,
+    pub context: Signal<Option<String>>,
+    pub has_errors: Signal<bool>,
+}
+
+/// A fieldset's legend: the question, as plain text or as the page's heading.
+fn legend_view(legend: Signal<String>, heading: Option<QuestionHeading>) -> AnyView {
+    match heading {
+        Some(h) => view! {
+            <legend class="g-fieldset__legend g-fieldset__legend--page">
+                <PageHeading title=legend context=h.context caption=h.caption has_errors=h.has_errors in_legend=true/>
+            </legend>
+        }
+        .into_any(),
+        None => view! { <legend class="g-fieldset__legend">{move || legend.get()}</legend> }.into_any(),
+    }
+}
+
 /// The fieldset of a radio group or checkbox list: the legend asks the question, then the hint,
 /// the error message, and the options.
 #[component]
@@ -161,6 +219,7 @@ fn ChoiceFieldset(
     hint: Option<Signal<String>>,
     error: Signal<Option<String>>,
     list_class: &'static str,
+    heading: Option<QuestionHeading>,
     children: Children,
 ) -> impl IntoView {
     let id2 = id.clone();
@@ -169,7 +228,7 @@ fn ChoiceFieldset(
     view! {
         <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
             <fieldset class="g-fieldset" aria-describedby=described>
-                <legend class="g-fieldset__legend">{move || legend.get()}</legend>
+                {legend_view(legend, heading)}
                 {hint.map(|h| view! { <p class="g-hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
                 <ErrorMessage id=id.clone() error=error/>
                 <div class=list_class>{children()}</div>
@@ -222,6 +281,9 @@ pub fn Radios(
     /// Content revealed under an option when it is chosen (an address under "by post").
     #[prop(optional)]
     reveal: Option<Reveal>,
+    /// The question is the page's heading.
+    #[prop(optional)]
+    heading: Option<QuestionHeading>,
 ) -> impl IntoView {
     let items = choices
         .into_iter()
@@ -256,7 +318,7 @@ pub fn Radios(
             }
         })
         .collect_view();
-    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-radios">{items}</ChoiceFieldset> }
+    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-radios" heading=heading>{items}</ChoiceFieldset> }
 }
 
 /// Checkboxes in a fieldset; `value` holds the chosen values in the options' order.
@@ -296,5 +358,69 @@ pub fn Checkboxes(
             }
         })
         .collect_view();
-    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-checkboxes">{items}</ChoiceFieldset> }
+    view! { <ChoiceFieldset id=id legend=legend hint=hint error=error list_class="g-checkboxes" heading=None>{items}</ChoiceFieldset> }
+}
+
+/// A date asked as day, month and year (GOV.UK's date input): three labelled numeric inputs in
+/// a fieldset whose legend asks the question; the hint gives an example. The day's input has
+/// the group's id, so the error summary can focus it; the month's and year's end `-month`,
+/// `-year`.
+#[component]
+pub fn DateInput(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
+    day: RwSignal<String>,
+    month: RwSignal<String>,
+    year: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = None)] legend_lang: Option<&'static str>,
+) -> impl IntoView {
+    let id2 = id.clone();
+    let described = Signal::derive(move || {
+        let mut parts = vec![format!("{id2}-hint")];
+        if error.get().is_some() {
+            parts.push(format!("{id2}-error"));
+        }
+        parts.join(" ")
+    });
+    let part = move |input_id: String,
+                     label: &'static str,
+                     value: RwSignal<String>,
+                     width: &'static str,
+                     autocomplete: Option<&'static str>| {
+        let class = move || {
+            if error.get().is_some() {
+                format!("g-input g-date-input__input {width} g-input--error")
+            } else {
+                format!("g-input g-date-input__input {width}")
+            }
+        };
+        view! {
+            <div class="g-date-input__item">
+                <label class="g-label g-date-input__label" for=input_id.clone()>{msg(label)}</label>
+                <input class=class id=input_id.clone() name=input_id type="text" inputmode="numeric"
+                    autocomplete=autocomplete spellcheck="false"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+            </div>
+        }
+    };
+    view! {
+        <div class=move || if error.get().is_some() { "g-form-group g-form-group--error" } else { "g-form-group" }>
+            <fieldset class="g-fieldset" role="group" aria-describedby=described>
+                <legend class="g-fieldset__legend" lang=legend_lang>{move || legend.get()}</legend>
+                <p class="g-hint" id=format!("{id}-hint")>
+                    {hint.map(|h| view! { {move || h.get()}" " })}
+                    {msg("form-date-example")}
+                </p>
+                <ErrorMessage id=id.clone() error=error/>
+                <div class="g-date-input">
+                    {part(id.clone(), "form-date-day", day, "g-input--2", None)}
+                    {part(format!("{id}-month"), "form-date-month", month, "g-input--2", None)}
+                    {part(format!("{id}-year"), "form-date-year", year, "g-input--4", None)}
+                </div>
+            </fieldset>
+        </div>
+    }
 }

@@ -18,6 +18,9 @@ pub fn PageHeading(
     /// True while the page shows validation errors: the title then starts with "Грешка: ".
     #[prop(optional, into)]
     has_errors: Option<Signal<bool>>,
+    /// Inside a question's `legend` (the question is the page's heading): no wrapping block.
+    #[prop(optional)]
+    in_legend: bool,
 ) -> impl IntoView {
     let h1 = NodeRef::<html::H1>::new();
     let pending_focus = app_context().pending_focus;
@@ -44,10 +47,18 @@ pub fn PageHeading(
             }
         }
     });
+    if in_legend {
+        return view! {
+            {move || caption.and_then(|c| c.get()).map(|c| view! { <span class="g-page-heading__caption">{c}</span> })}
+            <h1 class="g-page-heading__title g-fieldset__heading" tabindex="-1" node_ref=h1 id="page-title">{move || title.get()}</h1>
+        }
+        .into_any();
+    }
     view! {
         <div class="g-page-heading">
             {move || caption.and_then(|c| c.get()).map(|c| view! { <p class="g-page-heading__caption">{c}</p> })}
             <h1 class="g-page-heading__title" tabindex="-1" node_ref=h1 id="page-title">{move || title.get()}</h1>
         </div>
     }
+    .into_any()
 }

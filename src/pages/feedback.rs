@@ -44,7 +44,10 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     let number = RwSignal::new(memory.as_ref().map(|m| m.0.clone()).unwrap_or_default());
     let code = RwSignal::new(memory.map(|m| m.1).unwrap_or_default());
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let done = RwSignal::new(false);
+    // Sent from this tab: a reload or Back shows the thanks again, not an empty survey.
+    let sent_key = format!("gishe.feedback-sent.{slug}");
+    let done = RwSignal::new(crate::browser::load::<bool>(&sent_key).unwrap_or(false));
+    let pending_focus = app_context().pending_focus;
     let failure = RwSignal::new(None::<ApiError>);
     let p: Signal<Vec<Problem>> = problems.into();
     let show = move |errors: &[FieldError]| {
@@ -57,13 +60,20 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
             async move { client::submit_feedback(&slug, &f).await }
         })
     };
+    let key = sent_key.clone();
     Effect::new(move |_| match send.value().get() {
-        Some(Ok(())) => done.set(true),
+        Some(Ok(())) => {
+            crate::browser::save(&key, &true);
+            // The thanks heading takes focus, as a new page's would, so it is announced.
+            pending_focus.set(true);
+            done.set(true);
+        }
         Some(Err(ApiError::Invalid(errors))) => show(&errors),
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
     let values = ratings.clone();
+    let values_again = ratings.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let get = |i: usize| values[i].2.get_untracked().parse::<u8>().unwrap_or(0);
@@ -104,13 +114,28 @@ fn FeedbackForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
             .collect_view()
     };
     let _ = ui_lang();
+    let rate_again = move |_| {
+        crate::browser::forget(&sent_key);
+        for (_, _, v) in &values_again {
+            v.set(String::new());
+        }
+        comment.set(String::new());
+        problems.set(Vec::new());
+        failure.set(None);
+        pending_focus.set(true);
+        done.set(false);
+    };
     view! {
-        <ErrorSummary problems=p/>
-        <PageHeading title=move_tr!("feedback-title") context=name
-            has_errors=Signal::derive(move || !problems.get().is_empty())/>
         <Show when=move || !done.get() fallback=move || view! {
-            <div class="g-panel" role="status"><p class="g-panel__body">{msg("feedback-thanks")}</p></div>
+            <div class="g-panel">
+                <PageHeading title=move_tr!("feedback-sent-title") context=name/>
+                <p class="g-panel__body">{msg("feedback-thanks")}</p>
+            </div>
+            <button type="button" class="g-button g-button--secondary" on:click=rate_again.clone()>{msg("feedback-again")}</button>
         }>
+            <ErrorSummary problems=p/>
+            <PageHeading title=move_tr!("feedback-title") context=name
+                has_errors=Signal::derive(move || !problems.get().is_empty())/>
             <p class="g-lead">{msg("feedback-lead")}</p>
             <form novalidate class="g-feedback" on:submit=on_submit.clone()>
                 {groups.clone()()}

@@ -35,6 +35,12 @@ fn key(slug: &str) -> String {
     format!("gishe.report.{slug}")
 }
 
+/// The receipt of the report sent from this tab: a reload or Back shows it again instead of an
+/// empty form, until the citizen chooses to write another.
+fn receipt_key(slug: &str) -> String {
+    format!("gishe.report-receipt.{slug}")
+}
+
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let route = use_municipality();
@@ -72,7 +78,8 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
     }
     let problems = RwSignal::new(Vec::<Problem>::new());
     let failure = RwSignal::new(None::<ApiError>);
-    let receipt = RwSignal::new(None::<ReportReceipt>);
+    let receipt = RwSignal::new(browser::load::<ReportReceipt>(&receipt_key(&slug)));
+    let pending_focus = crate::context::app_context().pending_focus;
     let show =
         move |errors: &[FieldError]| problems.set(form_problems("report", errors, report_message));
     let submit = {
@@ -87,6 +94,9 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
         Effect::new(move |_| match submit.value().get() {
             Some(Ok(r)) => {
                 browser::forget(&key(&slug));
+                browser::save(&receipt_key(&slug), &r);
+                // The "Sent" heading takes focus, as a new page's would, so it is announced.
+                pending_focus.set(true);
                 receipt.set(Some(r));
             }
             Some(Err(ApiError::Invalid(errors))) => show(&errors),
@@ -136,6 +146,21 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let needs_name = Signal::derive(move || matches!(kind.get().as_str(), "signal" | "proposal"));
+    let write_another = {
+        let slug = slug.clone();
+        move |_| {
+            browser::forget(&receipt_key(&slug));
+            for f in [kind, subject, text, person, email, phone, address] {
+                f.set(String::new());
+            }
+            consent.set(false);
+            idempotency_key.set_value(String::new());
+            problems.set(Vec::new());
+            failure.set(None);
+            pending_focus.set(true);
+            receipt.set(None);
+        }
+    };
     move || {
         if let Some(r) = receipt.get() {
             let notice = if r.anonymous {
@@ -148,6 +173,8 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
                     registry_number=r.registry_number access_code=r.access_code notice=notice>
                     <SummaryRow label=msg("report-answer-by")>{format_date(r.answer_by.date)}</SummaryRow>
                 </Receipt>
+                <h2>{msg("report-another-title")}</h2>
+                <button type="button" class="g-button g-button--secondary" on:click=write_another.clone()>{msg("report-another")}</button>
             }
             .into_any();
         }

@@ -2,7 +2,7 @@
 //! status, expected date, what to do now, the timeline — is announced politely.
 use crate::client::{self, ApiError};
 use crate::components::field_errors::input_id;
-use crate::components::form::{problem_for, ErrorSummary, Problem, TextField};
+use crate::components::form::{problem_for, ErrorSummary, Message, Problem, TextField};
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::RichText;
 use crate::components::summary_list::SummaryRow;
@@ -50,14 +50,14 @@ pub fn StatusPage() -> impl IntoView {
         if RegistryNumber::parse(&number.get_untracked()).is_none() {
             found.push(Problem {
                 target: input_id("registry_number"),
-                message: tr!("error-registry-number-invalid"),
+                message: Message::new(|| tr!("error-registry-number-invalid")),
                 href: None,
             });
         }
         if gishe_api::normalize_access_code(&code.get_untracked()).is_none() {
             found.push(Problem {
                 target: input_id("access_code"),
-                message: tr!("error-access-code-invalid"),
+                message: Message::new(|| tr!("error-access-code-invalid")),
                 href: None,
             });
         }
@@ -105,10 +105,30 @@ pub fn StatusPage() -> impl IntoView {
     }
 }
 
+/// A message that names what is being followed: an application, or a report of its kind
+/// (`$kind` is `service`, `complaint`, `signal`, `proposal` or `praise`).
+fn kinded(id: &'static str, kind: &str) -> String {
+    let mut args = std::collections::HashMap::new();
+    args.insert("kind".into(), kind.to_string().into());
+    expect_context::<leptos_fluent::I18n>().tr_with_args(id, &args)
+}
+
 #[component]
 fn StatusResult(view: RequestStatusView) -> impl IntoView {
     let v = view;
-    let expected = format_expected(v.expected);
+    let kind = v.kind.clone();
+    let is_report = kind != "service";
+    // A report has an answer due date (the law's two months), not a completion date.
+    let expected = if is_report {
+        format_date(v.expected.date)
+    } else {
+        format_expected(v.expected)
+    };
+    let expected_label = if is_report {
+        "report-answer-by"
+    } else {
+        "apply-expected"
+    };
     let action = ids::status_action(v.status, &v.delivery);
     let delivery = gishe_api::DeliveryMethod::ALL
         .into_iter()
@@ -119,27 +139,37 @@ fn StatusResult(view: RequestStatusView) -> impl IntoView {
     );
     view! {
         <section class="g-status" aria-labelledby="status-result-title">
-            <h2 id="status-result-title">{move || tr!("status-result-title", {"number" => v.registry_number.clone()})}</h2>
+            <h2 id="status-result-title">{
+                let kind = kind.clone();
+                move || tr!("status-result-title", {"number" => v.registry_number.clone(), "kind" => kind.clone()})
+            }</h2>
             <p><strong class=tag_class>{msg(ids::status(v.status))}</strong></p>
             <dl class="g-summary">
                 {v.service.map(|s| view! { <SummaryRow label=msg("status-service")><RichText text=s/></SummaryRow> })}
-                <SummaryRow label=msg("apply-expected")>{expected}</SummaryRow>
+                <SummaryRow label=msg(expected_label)>{expected}</SummaryRow>
                 {v.department.map(|d| view! { <SummaryRow label=msg("service-department")><RichText text=d/></SummaryRow> })}
-                {delivery.map(|d| view! { <SummaryRow label=msg("apply-delivery-legend")>{msg(ids::delivery(d))}</SummaryRow> })}
+                {delivery.map(|d| view! { <SummaryRow label=msg("apply-delivery-title")>{msg(ids::delivery(d))}</SummaryRow> })}
             </dl>
-            {action.map(|a| view! {
-                <h3>{msg("status-action-title")}</h3>
-                <p class="g-notice g-notice--info">{msg(a)}</p>
+            {action.map(|a| {
+                let kind = kind.clone();
+                view! {
+                    <h3>{msg("status-action-title")}</h3>
+                    <p class="g-notice g-notice--info">{move || kinded(a, &kind)}</p>
+                }
             })}
-            <h3 id="timeline-title">{msg("status-timeline")}</h3>
+            <h3 id="timeline-title">{
+                let kind = kind.clone();
+                move || kinded("status-timeline", &kind)
+            }</h3>
             <ol class="g-timeline" aria-labelledby="timeline-title">
                 {v.timeline.into_iter().map(|e| {
                     let at = when(&e);
+                    let (what, kind) = (ids::event(e.kind), kind.clone());
                     let new_date = e.new_expected.map(format_date);
                     view! {
                         <li class="g-timeline__item">
                             <p class="g-timeline__when">{at}</p>
-                            <p class="g-timeline__what">{msg(ids::event(e.kind))}</p>
+                            <p class="g-timeline__what">{move || kinded(what, &kind)}</p>
                             {new_date.map(|d| view! { <p>{move || tr!("status-event-new-date", {"date" => d.clone()})}</p> })}
                             {e.reason.map(|r| view! { <p>{msg("status-event-reason")}": "{r}</p> })}
                             {e.note.map(|n| view! { <p class="g-timeline__note">{n}</p> })}

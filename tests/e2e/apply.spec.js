@@ -1,6 +1,8 @@
 // Applying for a service: every step, check your answers, exactly-once submission, drafts.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, fetchJson, fileRequest, openIn, waitForApp } from './helpers.js';
+import {
+  countPosts, expectNoAxeViolations, fetchJson, fileRequest, fillDate, focused, openIn, switchLanguage, waitForApp, walkApplication,
+} from './helpers.js';
 
 const HEIRS = '/radomir/services/2016';
 
@@ -22,7 +24,7 @@ test('a whole application in Bulgarian, with axe on every step', async ({ page }
   await page.goto(HEIRS);
   await waitForApp(page);
   await page.getByRole('link', { name: 'Започнете' }).click();
-  await expect(page.locator('h1')).toHaveText('Данни за заявителя');
+  await expect(page.locator('h1')).toHaveText('Кой подава заявлението?');
   await expect(page.locator('h1')).toBeFocused();
   await expectNoAxeViolations(page, 'applicant');
   await page.getByLabel('Физическо лице').check();
@@ -34,14 +36,14 @@ test('a whole application in Bulgarian, with axe on every step', async ({ page }
   await continueTo(page, 'Въпроси за услугата');
   await expectNoAxeViolations(page, 'questions');
   await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Петров Иванов');
-  await page.getByLabel('Дата на смъртта').fill('2025-03-01');
+  await fillDate(page, 'Дата на смъртта', '1', '3', '2025');
   await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир, ул. „Образцова“ 1');
   await page.getByLabel('Брой екземпляри').fill('2');
-  await continueTo(page, 'Вид на услугата');
+  await continueTo(page, 'Колко бързо ви е нужен резултатът?');
   await expectNoAxeViolations(page, 'tier');
   await expect(page.getByText('Обикновена – 3,00 €')).toBeVisible();
   await page.getByLabel(/^Бърза/).check();
-  await continueTo(page, 'Получаване на резултата');
+  await continueTo(page, 'Как искате да получите резултата?');
   await expectNoAxeViolations(page, 'delivery');
   await page.getByLabel('С лицензиран пощенски оператор на посочен от вас адрес').check();
   await page.getByLabel('Пощенски адрес').fill('2400 Радомир, ул. „Първа“ 5');
@@ -54,7 +56,7 @@ test('a whole application in Bulgarian, with axe on every step', async ({ page }
   await expect(summary).toContainText('Мария Иванова Петрова');
   await expect(summary).toContainText('Бърза – 6,00 €');
   // "Change" returns to the check page.
-  await page.getByRole('link', { name: 'Промяна Електронна поща' }).click();
+  await page.getByRole('link', { name: 'Промени Електронна поща' }).click();
   await expect(page.locator('h1')).toHaveText('Как да се свържем с вас');
   await page.getByLabel('Електронна поща').fill('maria.petrova@example.bg');
   await continueTo(page, 'Проверете отговорите си');
@@ -77,7 +79,7 @@ test('a whole application in Bulgarian, with axe on every step', async ({ page }
 
 test('a company applies in English for a sketch', async ({ page }) => {
   await openIn(page, '/radomir/services/2027/apply/applicant', 'en');
-  await expect(page.locator('h1')).toHaveText('About the applicant');
+  await expect(page.locator('h1')).toHaveText('Who is applying?');
   await expectNoAxeViolations(page, 'applicant (en)');
   await page.getByLabel('A company or organisation').check();
   await page.getByLabel('Name of the company or organisation').fill('Example Ltd');
@@ -92,10 +94,10 @@ test('a company applies in English for a sketch', async ({ page }) => {
   await page.getByLabel('Address or locality of the property').fill('Radomir, 1 Main Street');
   await page.getByRole('group', { name: 'What you need the sketch for' }).getByRole('radio').first().check();
   await page.getByLabel('Number of copies').fill('1');
-  await continueTo(page, 'Type of service');
-  await expectNoAxeViolations(page, 'Type of service (en)');
+  await continueTo(page, 'How soon do you need the result?');
+  await expectNoAxeViolations(page, 'tier (en)');
   await page.getByLabel(/^Ordinary/).check();
-  await continueTo(page, 'Receiving the result');
+  await continueTo(page, 'How do you want to receive the result?');
   await expectNoAxeViolations(page, 'Receiving the result (en)');
   await page.getByLabel('By e-mail').check();
   await page.getByLabel('Email address to receive it').fill('office@example.bg');
@@ -119,7 +121,7 @@ test('a wrong ЕГН: the error summary takes focus, links to the field, and the
   await page.getByRole('button', { name: 'Продължете' }).click();
   const summary = page.locator('.g-error-summary');
   await expect(summary).toBeFocused();
-  await expect(page).toHaveTitle('Грешка: Данни за заявителя – Община Радомир – Гише');
+  await expect(page).toHaveTitle('Грешка: Кой подава заявлението? – Община Радомир – Гише');
   const tree = await summary.ariaSnapshot();
   expect(tree).toContain('heading "Има проблем" [level=2]');
   expect(tree).toContain('link "Проверете ЕГН или ЛНЧ – някоя от цифрите е грешна"');
@@ -166,12 +168,12 @@ test('offline at submit: the answers are kept, and the retry files exactly one r
   await page.getByLabel('Телефон').fill('0888 123 456');
   await continueTo(page, 'Въпроси за услугата');
   await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Стоян Стоянов');
-  await page.getByLabel('Дата на смъртта').fill('2024-12-24');
+  await fillDate(page, 'Дата на смъртта', '24', '12', '2024');
   await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
   await page.getByLabel('Брой екземпляри').fill('1');
-  await continueTo(page, 'Вид на услугата');
+  await continueTo(page, 'Колко бързо ви е нужен резултатът?');
   await page.getByLabel(/^Обикновена/).check();
-  await continueTo(page, 'Получаване на резултата');
+  await continueTo(page, 'Как искате да получите резултата?');
   await page.getByLabel('На гишето в общината').check();
   await continueTo(page, 'Съгласие за обработване на лични данни');
   await page.getByLabel(/^Съгласен съм/).check();
@@ -205,4 +207,196 @@ test('the privacy notice names the data, the purpose, the legal basis, retention
     }
     await expectNoAxeViolations(page, `/privacy (${lang})`);
   }
+});
+
+test('Back after sending leads to "already sent" with the number, never to an empty form; a new one is a choice', async ({ page }) => {
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await walkApplication(page);
+  const posts = countPosts(page, /\/requests$/);
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  await expect(page.locator('h1')).toHaveText('Заявлението е подадено');
+  const number = await page.locator('.g-panel__number').textContent();
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Заявлението вече е изпратено');
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page).toHaveTitle('Заявлението вече е изпратено – Община Радомир – Гише');
+  await expect(page.locator('main')).toContainText(number);
+  await expect(page.locator('.g-error-summary')).toHaveCount(0);
+  await expect(page.getByText('Няма отговор')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'already sent (bg)');
+  // Further back, on any step of that flow, the same.
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Заявлението вече е изпратено');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Заявлението вече е изпратено');
+  await page.getByRole('link', { name: 'Вижте потвърждението с кода за достъп' }).click();
+  await expect(page.locator('h1')).toHaveText('Заявлението е подадено');
+  await expect(page.locator('.g-panel__number')).toHaveText(number);
+  await page.goBack();
+  await page.getByRole('link', { name: 'Проверете докъде е стигнало заявлението' }).click();
+  await expect(page.getByLabel('Входящ номер')).toHaveValue(number);
+  await expect(page.getByLabel('Код за достъп')).not.toHaveValue('');
+  await page.goBack();
+  await page.getByRole('button', { name: 'Започнете ново заявление' }).click();
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.getByLabel('Физическо лице')).not.toBeChecked();
+  expect(posts.count).toBe(1);
+});
+
+test('in English: Back after sending says it was sent; the confirmation opened in a new tab explains where the number is', async ({ page, context }) => {
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await walkApplication(page);
+  await switchLanguage(page);
+  await expect(page.locator('h1')).toHaveText('Check your answers');
+  const posts = countPosts(page, /\/requests$/);
+  await page.getByRole('button', { name: 'Send the application' }).click();
+  await expect(page.locator('h1')).toHaveText('Application submitted');
+  const number = await page.locator('.g-panel__number').textContent();
+  const confirmation = page.url();
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('This application has already been sent');
+  await expect(page.locator('main')).toContainText(number);
+  await expect(page.getByRole('button', { name: 'Start a new application' })).toBeVisible();
+  await expectNoAxeViolations(page, 'already sent (en)');
+  expect(posts.count).toBe(1);
+
+  // A new tab does not share this tab's storage: it explains where the number is.
+  for (const [lang, title, where] of [
+    ['bg', 'Няма подадено заявление', 'Къде да намерите входящия номер'],
+    ['en', 'No application submitted', 'Where to find your registry number'],
+  ]) {
+    const tab = await context.newPage();
+    await openIn(tab, new URL(confirmation).pathname, lang);
+    await expect(tab.locator('h1')).toHaveText(title);
+    await expect(tab.getByRole('heading', { level: 2, name: where })).toBeVisible();
+    await expect(tab.getByRole('link', { name: lang === 'en' ? 'Check how far the application has got' : 'Проверете докъде е стигнало заявлението' })).toBeVisible();
+    await expect(tab.locator('main')).not.toContainText(number);
+    await expectNoAxeViolations(tab, `confirmation in a new tab (${lang})`);
+    await tab.close();
+  }
+  // The tab that sent it still knows the number, even where this service's receipt is gone.
+  await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('gishe.receipt')).forEach((k) => sessionStorage.removeItem(k)));
+  await page.goto(confirmation);
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('No application submitted');
+  await expect(page.locator('main')).toContainText(number);
+});
+
+test('switching language keeps the problems on a step and translates them', async ({ page }) => {
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await page.getByLabel('Физическо лице').check();
+  await page.getByLabel('Име, презиме и фамилия').fill('Мария Петрова');
+  await page.getByLabel('ЕГН или ЛНЧ').fill('8032056032');
+  await page.getByRole('button', { name: 'Продължете' }).click();
+  const summary = page.getByRole('alert').filter({ has: page.locator('.g-error-summary__title') });
+  await expect(summary).toContainText('Проверете ЕГН или ЛНЧ – някоя от цифрите е грешна');
+  await switchLanguage(page);
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).not.toContainText('Проверете ЕГН');
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByLabel('Personal number (ЕГН or ЛНЧ)')).toHaveValue('8032056032');
+  await switchLanguage(page);
+  await expect(summary).toContainText('Проверете ЕГН или ЛНЧ – някоя от цифрите е грешна');
+});
+
+test('a question page asks its one question as the h1 inside the legend, in both languages', async ({ page }) => {
+  for (const [lang, question, title] of [
+    ['bg', 'Кой подава заявлението?', 'Кой подава заявлението? – Община Радомир – Гише'],
+    ['en', 'Who is applying?', 'Who is applying? – Radomir Municipality – Gishe'],
+  ]) {
+    await openIn(page, `${HEIRS}/apply/applicant`, lang);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('fieldset > legend h1')).toHaveText(question);
+    await expect(page.getByRole('group', { name: question })).toBeVisible();
+    await expect(page).toHaveTitle(title);
+    await expectNoAxeViolations(page, `applicant question (${lang})`);
+  }
+  // Continue with nothing chosen: the title says Error, the h1 stays the question.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveTitle('Error: Who is applying? – Radomir Municipality – Gishe');
+  await expect(page.locator('fieldset > legend h1')).toHaveText('Who is applying?');
+});
+
+test('a date is asked as day, month and year, with specific messages for a missing part, a day that does not exist and the future', async ({ page }) => {
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await page.getByLabel('Физическо лице').check();
+  await page.getByLabel('Име, презиме и фамилия').fill('Мария Иванова');
+  await page.getByLabel('ЕГН или ЛНЧ').fill('8032056031');
+  await continueTo(page, 'Как да се свържем с вас');
+  await page.getByLabel('Електронна поща').fill('maria@example.bg');
+  await continueTo(page, 'Въпроси за услугата');
+  const date = page.getByRole('group', { name: 'Дата на смъртта' });
+  await expect(date).toHaveAccessibleDescription(/Например 14 3 2025/);
+  for (const [label, width] of [['Ден', 2], ['Месец', 2], ['Година', 4]]) {
+    const input = date.getByLabel(label);
+    await expect(input).toHaveAttribute('inputmode', 'numeric');
+    await expect(input).toHaveClass(new RegExp(`g-input--${width}`));
+  }
+  await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Иванов');
+  await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
+  await page.getByLabel('Брой екземпляри').fill('1');
+  const summary = page.locator('.g-error-summary');
+  const next = () => page.getByRole('button', { name: 'Продължете' }).click();
+
+  await fillDate(page, 'Дата на смъртта', '31', '2', '2025');
+  await next();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('„Дата на смъртта“ трябва да е съществуваща дата – проверете деня и месеца');
+  await expect(date.getByLabel('Ден')).toHaveValue('31');
+  await expectNoAxeViolations(page, 'date that does not exist');
+
+  await fillDate(page, 'Дата на смъртта', '3', '', '2025');
+  await next();
+  await expect(summary).toContainText('„Дата на смъртта“ трябва да съдържа месец');
+  await summary.getByRole('link').click();
+  await expect(date.getByLabel('Месец')).toBeFocused();
+
+  await fillDate(page, 'Дата на смъртта', '1', '1', '2099');
+  await next();
+  await expect(summary).toContainText('„Дата на смъртта“ трябва да е днес или в миналото');
+  await switchLanguage(page);
+  await expect(summary).toContainText('“Date of death” must be today or in the past');
+  await switchLanguage(page);
+
+  await fillDate(page, 'Дата на смъртта', '29', '2', '2024');
+  await continueTo(page, 'Колко бързо ви е нужен резултатът?');
+  await page.getByLabel(/^Обикновена/).check();
+  await continueTo(page, 'Как искате да получите резултата?');
+  await page.getByLabel('На гишето в общината').check();
+  await continueTo(page, 'Съгласие за обработване на лични данни');
+  await page.getByLabel(/^Съгласен съм/).check();
+  await continueTo(page, 'Проверете отговорите си');
+  await expect(page.locator('dl.g-summary--check')).toContainText('29.02.2024 г.');
+  // "Change" reads as an action, and names what it changes.
+  await page.getByRole('link', { name: 'Промени Дата на смъртта' }).click();
+  await expect(page.getByRole('group', { name: 'Дата на смъртта' }).getByLabel('Година')).toHaveValue('2024');
+});
+
+test('the access code sits in the confirmation panel with the number, with copy (announced) and print', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await walkApplication(page);
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  const panel = page.locator('.g-panel');
+  await expect(panel.locator('h1')).toHaveText('Заявлението е подадено');
+  const number = await panel.locator('.g-panel__number').textContent();
+  const code = await panel.locator('.g-code').textContent();
+  expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+  await expect(panel.getByRole('button', { name: 'Отпечатване или запазване като PDF' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Копиране на входящия номер и кода за достъп' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Входящият номер и кодът за достъп са копирани.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(number);
+  expect(copied).toContain(code);
+  await expectNoAxeViolations(page, 'confirmation with copy (bg)');
+  await switchLanguage(page);
+  await expect(panel.getByRole('button', { name: 'Copy the registry number and the access code' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await expectNoAxeViolations(page, 'confirmation with copy (en)');
 });

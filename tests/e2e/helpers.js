@@ -78,7 +78,7 @@ export async function walkApplication(page, { tier = /^Обикновена/, ad
   await page.getByLabel('Електронна поща').fill('maria@example.bg');
   await next();
   await page.getByLabel('Име, презиме и фамилия на починалото лице').fill('Иван Иванов');
-  await page.getByLabel('Дата на смъртта').fill('2025-03-01');
+  await fillDate(page, 'Дата на смъртта', '1', '3', '2025');
   await page.getByLabel('Последен постоянен адрес на починалото лице').fill('гр. Радомир');
   await page.getByLabel('Брой екземпляри').fill('1');
   await shot('3-questions');
@@ -96,4 +96,43 @@ export async function walkApplication(page, { tier = /^Обикновена/, ad
   await next();
   await page.getByLabel(/^Съгласен съм/).check();
   await next();
+}
+
+/** Files a report through the API (a signal by default, in Ruse); the receipt. */
+export async function fileReport(request, { slug = 'ruse', kind = 'signal', key = `e2e-report-${Date.now()}-${Math.random()}` } = {}) {
+  const res = await request.post(`/api/v1/municipalities/${slug}/reports`, {
+    headers: { 'Idempotency-Key': key },
+    data: {
+      kind, text: 'Разбита пейка в парка.', name: 'Мария Петрова', phone: '0888 123 456', consent: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+/** Switches the interface language with the header's button, as a citizen does. */
+export async function switchLanguage(page) {
+  await page.locator('.g-header__lang').click();
+}
+
+/** Counts the POSTs the page sends to paths matching `re`, from now on. */
+export function countPosts(page, re) {
+  const seen = { count: 0 };
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && re.test(new URL(r.url()).pathname)) seen.count += 1;
+  });
+  return seen;
+}
+
+/** The focused element's tag and text, as a screen reader would announce it. */
+export async function focused(page) {
+  return page.evaluate(() => ({ tag: document.activeElement?.tagName.toLowerCase(), text: document.activeElement?.textContent.trim() }));
+}
+
+/** Types a date into the day / month / year fields of the question named `legend`. */
+export async function fillDate(page, legend, day, month, year) {
+  const inputs = page.getByRole('group', { name: legend }).getByRole('textbox');
+  await inputs.nth(0).fill(day);
+  await inputs.nth(1).fill(month);
+  await inputs.nth(2).fill(year);
 }

@@ -1,6 +1,8 @@
 // Being heard: reports with the law's anonymity rules, tracked like requests; satisfaction feedback.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, openIn, staffEvent, waitForApp } from './helpers.js';
+import {
+  countPosts, expectNoAxeViolations, focused, openIn, staffEvent, switchLanguage, waitForApp,
+} from './helpers.js';
 
 test('a signal needs a name and a way to reply; then it is filed and tracked like a request', async ({ page }) => {
   await page.goto('/ruse/report');
@@ -32,7 +34,8 @@ test('a signal needs a name and a way to reply; then it is filed and tracked lik
   await staffEvent(page.request, number, { kind: 'note', note: 'Екип е изпратен да поправи пейката.' });
   await page.getByRole('button', { name: 'Проверете' }).click();
   await expect(page.locator('.g-timeline__note')).toHaveText('Екип е изпратен да поправи пейката.');
-  const timeline = await page.getByRole('list', { name: 'История на заявлението' }).ariaSnapshot();
+  const timeline = await page.getByRole('list', { name: 'История на сигнала' }).ariaSnapshot();
+  expect(timeline).toContain('Сигналът е заведен');
   expect(timeline).toContain('Бележка от общината');
   expect(timeline).toContain('Екип е изпратен да поправи пейката.');
 });
@@ -63,11 +66,76 @@ test('feedback: radios 1–5 with words, each question required, then thanks', a
   }
   await page.getByLabel('Коментар (по желание)').fill('Повече информация на английски.');
   await page.getByRole('button', { name: 'Изпратете оценката' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Благодарим ви' })).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('Оценката е изпратена');
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.getByText('Благодарим ви')).toBeVisible();
 });
 
 test('axe finds no violations on the feedback page in English', async ({ page }) => {
   await openIn(page, '/kostinbrod/feedback', 'en');
   await expect(page.locator('h1')).toHaveText('Rate the service');
   await expectNoAxeViolations(page, 'feedback (en)');
+});
+
+test('sent: the "Sent" heading takes focus, survives a reload, and a new report is a choice (bg)', async ({ page }) => {
+  await page.goto('/radomir/report');
+  await waitForApp(page);
+  const posts = countPosts(page, /\/reports$/);
+  await page.getByLabel('Похвала').check();
+  await page.getByLabel('Опишете какво се случи').fill('Служителката на гишето беше много любезна.');
+  await page.getByRole('button', { name: 'Изпратете' }).click();
+  await expect(page.locator('h1')).toHaveText('Изпратено');
+  expect(await focused(page)).toEqual({ tag: 'h1', text: 'Изпратено' });
+  const number = await page.locator('.g-panel__number').textContent();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Изпратено');
+  await expect(page.locator('.g-panel__number')).toHaveText(number);
+  await page.getByRole('button', { name: 'Напишете нова жалба, сигнал, предложение или похвала' }).click();
+  await expect(page.locator('h1')).toHaveText('Жалби, сигнали, предложения и похвали');
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.getByLabel('Похвала')).not.toBeChecked();
+  await expect(page.getByLabel('Опишете какво се случи')).toHaveValue('');
+  expect(posts.count).toBe(1);
+});
+
+test('sent in English: focus on "Sent"; feedback thanks take focus too', async ({ page }) => {
+  await openIn(page, '/radomir/report', 'en');
+  await page.getByLabel('Complaint').check();
+  await page.getByLabel('Describe what happened').fill('The queue was long.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('h1')).toHaveText('Sent');
+  expect(await focused(page)).toEqual({ tag: 'h1', text: 'Sent' });
+  await page.goto('/radomir/feedback');
+  await waitForApp(page);
+  for (const q of ['Courtesy of staff', 'Clarity of information', 'Keeping deadlines', 'Accessibility of services', 'Overall']) {
+    await page.getByRole('group', { name: q }).getByRole('radio').nth(3).check();
+  }
+  const posts = countPosts(page, /\/feedback$/);
+  await page.getByRole('button', { name: 'Send the rating' }).click();
+  await expect(page.locator('h1')).toHaveText('Rating sent');
+  expect(await focused(page)).toEqual({ tag: 'h1', text: 'Rating sent' });
+  await expectNoAxeViolations(page, 'feedback sent (en)');
+  // A reload does not offer the same survey again to be sent twice.
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Rating sent');
+  expect(posts.count).toBe(1);
+});
+
+test('the error summary is an alert, and switching language keeps and translates it', async ({ page }) => {
+  await page.goto('/ruse/report');
+  await waitForApp(page);
+  await page.getByRole('button', { name: 'Изпратете' }).click();
+  const summary = page.locator('.g-error-summary');
+  await expect(summary).toHaveAttribute('role', 'alert');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Изберете какво искате да подадете');
+  await switchLanguage(page);
+  await expect(page.locator('h1')).toHaveText('Complaints, signals, proposals and praise');
+  await expect(summary).toContainText('Choose what you want to send');
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.locator('#report-kind-error')).toContainText('Choose what you want to send');
+  await switchLanguage(page);
+  await expect(summary).toContainText('Изберете какво искате да подадете');
 });

@@ -1,6 +1,8 @@
 // Following a request: the confirmation's link, the status page, a staff event appearing.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, fileRequest, openIn, staffEvent, waitForApp, walkApplication } from './helpers.js';
+import {
+  expectNoAxeViolations, fileReport, fileRequest, openIn, staffEvent, waitForApp, walkApplication,
+} from './helpers.js';
 
 async function check(page, number, code) {
   await page.getByLabel('Входящ номер').fill(number);
@@ -97,4 +99,28 @@ test('when the municipality cannot be loaded the status page says so, and Try ag
   await expect(page.locator('h1')).toHaveText('Проверка на заявление');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Входящ номер')).toBeVisible();
+});
+
+test('a signal\'s status speaks of the signal and its answer due date, in both languages', async ({ page }) => {
+  const r = await fileReport(page.request, { slug: 'ruse', kind: 'signal' });
+  await page.goto('/ruse/status');
+  await waitForApp(page);
+  await check(page, r.registry_number, r.access_code);
+  const result = page.locator('.g-status-result');
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText(`Сигнал ${r.registry_number}`);
+  await expect(result).toContainText('Срок за отговор');
+  await expect(result).not.toContainText('Очаквана дата на изпълнение');
+  await expect(result).not.toContainText('заявлени');
+  await expect(page.getByRole('list', { name: 'История на сигнала' })).toContainText('Сигналът е заведен');
+  await expectNoAxeViolations(page, 'signal status (bg)');
+
+  await openIn(page, '/ruse/status', 'en');
+  await page.getByLabel('Registry number').fill(r.registry_number);
+  await page.getByLabel('Access code').fill(r.access_code);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(result.getByRole('heading', { level: 2 })).toHaveText(`Signal ${r.registry_number}`);
+  await expect(result).toContainText('Answer due by');
+  await expect(result).not.toContainText('Expected completion');
+  await expect(result).not.toContainText('application');
+  await expect(page.getByRole('list', { name: 'History of the signal' })).toContainText('The signal was registered');
 });

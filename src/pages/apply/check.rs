@@ -53,7 +53,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
             ));
         }
         None => rows.push(row(
-            tr!("apply-applicant-kind"),
+            tr!("apply-applicant-title"),
             String::new(),
             Step::Applicant,
         )),
@@ -77,9 +77,14 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
                     .collect::<Vec<_>>()
                     .join(", ")
             }
-            FieldKind::Date { .. } => gishe_api::calendar::Date::parse_iso(raw.trim())
-                .map(crate::i18n::format_date)
-                .unwrap_or(raw),
+            FieldKind::Date { .. } => {
+                let [day, month, year] = d.dates.get(&f.id).cloned().unwrap_or_default();
+                match gishe_api::parse_date_parts(&day, &month, &year) {
+                    Ok(date) => crate::i18n::format_date(date),
+                    Err(gishe_api::DatePartsError::Empty) => String::new(),
+                    Err(_) => format!("{}.{}.{}", day.trim(), month.trim(), year.trim()),
+                }
+            }
             FieldKind::YesNo if raw == "yes" => tr!("form-yes"),
             FieldKind::YesNo if raw == "no" => tr!("form-no"),
             _ => raw,
@@ -96,7 +101,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
         .and_then(|t| flow.service.tiers.iter().find(|x| x.tier == t))
         .map(|x| format!("{} – {}", t(ids::tier(x.tier)), x.fee.format(ui_lang())));
     rows.push(row(
-        tr!("apply-tier-legend"),
+        tr!("apply-tier-title"),
         tier.unwrap_or_default(),
         Step::Tier,
     ));
@@ -110,7 +115,7 @@ fn rows(flow: &Flow, d: &Draft) -> Vec<Row> {
         v
     });
     rows.push(row(
-        tr!("apply-delivery-legend"),
+        tr!("apply-delivery-title"),
         delivery.unwrap_or_default(),
         Step::Delivery,
     ));
@@ -169,6 +174,8 @@ pub fn CheckAnswers() -> impl IntoView {
                 match result {
                     Ok(receipt) => {
                         draft::save_receipt(flow.slug(), &flow.service.code, &receipt);
+                        draft::mark_sent(flow.slug(), &flow.service.code);
+                        flow.sent.set(Some(receipt));
                         draft::clear(flow.slug(), &flow.service.code);
                         flow.draft.set(Draft::default());
                         flow.restored.set(false);
@@ -229,9 +236,15 @@ pub fn CheckAnswers() -> impl IntoView {
         })}
         <button type="button" class="g-button" aria-disabled=move || pending.get().then_some("true")
             on:click=move |_| {
-                if !pending.get_untracked() && problems.get_untracked().is_empty() {
+                if pending.get_untracked() {
+                    return;
+                }
+                if problems.get_untracked().is_empty() {
                     failure.set(None);
                     submit.dispatch(());
+                } else {
+                    // Never a button that silently does nothing: show (and focus) the problems again.
+                    problems.update(|_| {});
                 }
             }>
             {move || if pending.get() { tr!("apply-submitting") } else if failure.get().is_some() { tr!("apply-submit-retry") } else { tr!("apply-submit") }}

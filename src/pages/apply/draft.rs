@@ -26,6 +26,8 @@ pub struct Draft {
     /// Answers to the service's own questions as typed; see `answers()`.
     pub answers: BTreeMap<String, String>,
     pub choices: BTreeMap<String, Vec<String>>,
+    /// Date questions as typed: day, month, year.
+    pub dates: BTreeMap<String, [String; 3]>,
     pub tier: String,
     pub delivery: String,
     pub address: String,
@@ -78,6 +80,14 @@ impl Draft {
                     let chosen = self.choices.get(&f.id).cloned().unwrap_or_default();
                     if !chosen.is_empty() {
                         out.insert(f.id.clone(), Answer::Many(chosen));
+                    }
+                }
+                FieldKind::Date { .. } => {
+                    let [day, month, year] = self.dates.get(&f.id).cloned().unwrap_or_default();
+                    if !(day.trim().is_empty() && month.trim().is_empty() && year.trim().is_empty())
+                    {
+                        let answer = gishe_api::date_answer(&day, &month, &year);
+                        out.insert(f.id.clone(), Answer::Text(answer));
                     }
                 }
                 _ if text.is_empty() => {}
@@ -162,6 +172,28 @@ pub fn save_receipt(slug: &str, code: &str, receipt: &RequestReceipt) {
 
 pub fn load_receipt(slug: &str, code: &str) -> Option<RequestReceipt> {
     browser::load(&receipt_key(slug, code))
+}
+
+fn sent_key(slug: &str, code: &str) -> String {
+    format!("gishe.sent.{slug}.{code}")
+}
+
+/// Marks the application as sent: its steps (reached with Back, or reloaded) then say so
+/// instead of showing an empty form, until the citizen starts a new one.
+pub fn mark_sent(slug: &str, code: &str) {
+    browser::save(&sent_key(slug, code), &true);
+}
+
+/// The receipt of the application sent in this tab, while its steps should say so.
+pub fn sent(slug: &str, code: &str) -> Option<RequestReceipt> {
+    browser::load::<bool>(&sent_key(slug, code))
+        .filter(|s| *s)
+        .and_then(|_| load_receipt(slug, code))
+}
+
+/// The citizen chose to start a new application; the receipt stays for the confirmation.
+pub fn forget_sent(slug: &str, code: &str) {
+    browser::forget(&sent_key(slug, code));
 }
 
 /// A signal bound to one field of the draft: reads it once, writes every change back.

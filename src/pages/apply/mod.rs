@@ -6,7 +6,7 @@ mod draft;
 mod steps;
 
 use crate::components::field_errors::{input_id, message};
-use crate::components::form::Problem;
+use crate::components::form::{Message, Problem};
 use crate::pages::not_found::NotFound;
 use draft::Draft;
 use gishe_api::calendar::{to_sofia, Date};
@@ -14,6 +14,7 @@ use gishe_api::{FieldError, Municipality, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params, use_query_map};
 use leptos_router::params::Params;
+use std::collections::BTreeMap;
 
 /// A page of the application, named in the address as `…/apply/{step}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +118,11 @@ pub struct Flow {
     pub restored: RwSignal<bool>,
     /// Bumped by "start again", so the page is rebuilt from the emptied draft.
     pub generation: RwSignal<u32>,
+    /// The service's questions by id, in the interface language: problems name them.
+    pub labels: RwSignal<BTreeMap<String, String>>,
+    /// The receipt, once this application has been sent: every step then says so, until the
+    /// citizen chooses to start a new one.
+    pub sent: RwSignal<Option<gishe_api::RequestReceipt>>,
 }
 
 impl Flow {
@@ -137,20 +143,23 @@ impl Flow {
         format!("/{}/services/{}", self.municipality.slug, self.service.code)
     }
 
-    /// Problems for the page from validation errors; `labels` names the service's questions.
+    /// Problems for the page from validation errors. They keep the codes, so a language
+    /// switch translates them (the questions' labels come from `labels`).
     pub fn show(&self, errors: &[FieldError]) {
+        let labels = self.labels;
         let problems = errors
             .iter()
             .map(|e| {
-                let label = e
-                    .field
-                    .strip_prefix("answers.")
-                    .and_then(|id| self.service.fields.iter().find(|f| f.id == id))
-                    .map(|f| f.label.to_plain())
-                    .unwrap_or_default();
+                let (field, code) = (e.field.clone(), e.code.clone());
                 Problem {
-                    target: input_id(&e.field),
-                    message: message(&e.field, &e.code, &label),
+                    target: target_of(&e.field, &e.code),
+                    message: Message::new(move || {
+                        let label = field
+                            .strip_prefix("answers.")
+                            .and_then(|id| labels.with(|l| l.get(id).cloned()))
+                            .unwrap_or_default();
+                        message(&field, &code, &label)
+                    }),
                     href: None,
                 }
             })
@@ -170,6 +179,15 @@ impl Flow {
     }
 }
 
+/// The input a problem leads to: a date's missing month or year, else the field's first input.
+fn target_of(field: &str, code: &str) -> String {
+    match code {
+        "date-missing-month" => format!("{}-month", input_id(field)),
+        "date-missing-year" => format!("{}-year", input_id(field)),
+        _ => input_id(field),
+    }
+}
+
 pub fn today_in_sofia() -> Date {
     to_sofia(crate::browser::now()).date()
 }
@@ -178,8 +196,21 @@ pub fn today_in_sofia() -> Date {
 pub fn ApplyPage() -> impl IntoView {
     let params = use_params::<StepParams>();
     let step = Memo::new(move |_| params.read().as_ref().ok().and_then(|p| p.step));
+    // A language switch reloads the service and redraws the flow: the problems on the page
+    // live here, above it, so they stay (and are translated).
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let labels = RwSignal::new(BTreeMap::new());
+    // A new page starts without the previous page's problems.
+    Effect::new(move |prev: Option<Option<Step>>| {
+        let now = step.get();
+        if prev.is_some_and(|p| p != now) && !problems.get_untracked().is_empty() {
+            problems.set(Vec::new());
+        }
+        now
+    });
     crate::pages::service_route::with_route_service(move |s, m| {
-        view! { <FlowPages service=s municipality=m step=step/> }.into_any()
+        view! { <FlowPages service=s municipality=m step=step problems=problems labels=labels/> }
+            .into_any()
     })
 }
 
@@ -188,8 +219,18 @@ fn FlowPages(
     service: Service,
     municipality: Municipality,
     step: Memo<Option<Step>>,
+    problems: RwSignal<Vec<Problem>>,
+    labels: RwSignal<BTreeMap<String, String>>,
 ) -> impl IntoView {
     let (slug, code) = (municipality.slug.clone(), service.code.clone());
+    labels.set(
+        service
+            .fields
+            .iter()
+            .map(|f| (f.id.clone(), f.label.to_plain()))
+            .collect(),
+    );
+    let sent = RwSignal::new(draft::sent(&slug, &code));
     let loaded = draft::load(&slug, &code);
     let restored = RwSignal::new(!loaded.is_empty());
     let draft = RwSignal::new(loaded);
@@ -205,7 +246,6 @@ fn FlowPages(
             })
         });
     }
-    let problems = RwSignal::new(Vec::<Problem>::new());
     let generation = RwSignal::new(0u32);
     let flow = Flow {
         service,
@@ -214,14 +254,9 @@ fn FlowPages(
         problems,
         restored,
         generation,
+        labels,
+        sent,
     };
-    // A new page starts without the previous page's problems.
-    Effect::new(move |_| {
-        step.track();
-        if !problems.get_untracked().is_empty() {
-            problems.set(Vec::new());
-        }
-    });
     provide_context(flow.clone());
     let known = steps(&flow.service);
     move || {
@@ -230,6 +265,10 @@ fn FlowPages(
             Some(s) if s == Step::Confirmation || known.contains(&s) => s,
             _ => return view! { <NotFound/> }.into_any(),
         };
+        // Read untracked: the check page sets it just before it moves on to the confirmation.
+        if step != Step::Confirmation && sent.with_untracked(Option::is_some) {
+            return view! { <confirmation::AlreadySent/> }.into_any();
+        }
         match step {
             Step::Applicant => view! { <steps::ApplicantStep/> }.into_any(),
             Step::Contact => view! { <steps::ContactStep/> }.into_any(),

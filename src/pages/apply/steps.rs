@@ -3,7 +3,8 @@
 use super::draft::{bind, Draft};
 use super::{back_href, flow_ref, today_in_sofia, use_next, Step};
 use crate::components::form::{
-    problem_for, Checkbox, Checkboxes, Choice, ErrorSummary, Radios, Reveal, TextField,
+    problem_for, Checkbox, Checkboxes, Choice, DateInput, ErrorSummary, QuestionHeading, Radios,
+    Reveal, TextField,
 };
 use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
@@ -23,6 +24,9 @@ fn StepPage(
     #[prop(into)] title: Signal<String>,
     /// The page's checks; Continue shows their problems, or goes on when there are none.
     validate: Callback<(), Vec<FieldError>>,
+    /// The page asks one question, whose legend is the page's heading ([`question_heading`]).
+    #[prop(optional)]
+    question_is_heading: bool,
     children: Children,
 ) -> impl IntoView {
     let flow = flow_ref();
@@ -45,14 +49,30 @@ fn StepPage(
         <p class="g-back"><A href=move || back.get() attr:class="g-link">{msg("form-back")}</A></p>
         <RestoredNotice/>
         <ErrorSummary problems=problems.into()/>
-        <PageHeading title=title
-            context=Signal::derive(move || Some(municipality.clone()))
-            caption=Signal::derive(move || Some(service_name.clone()))
-            has_errors=Signal::derive(move || !problems.get().is_empty())/>
+        {(!question_is_heading).then(|| view! {
+            <PageHeading title=title
+                context=Signal::derive(move || Some(municipality.clone()))
+                caption=Signal::derive(move || Some(service_name.clone()))
+                has_errors=Signal::derive(move || !problems.get().is_empty())/>
+        })}
         <form novalidate on:submit=move |ev| { ev.prevent_default(); on_continue(); }>
             {children()}
             <button type="submit" class="g-button">{msg("form-continue")}</button>
         </form>
+    }
+}
+
+/// The page's heading, for a page whose one question is it: caption (the service), the
+/// municipality for the document title, and "Error:" while there are problems.
+fn question_heading() -> QuestionHeading {
+    let flow = flow_ref();
+    let service_name = flow.service.name.to_plain();
+    let municipality = flow.municipality.name.to_plain();
+    let problems = flow.problems;
+    QuestionHeading {
+        caption: Signal::derive(move || Some(service_name.clone())),
+        context: Signal::derive(move || Some(municipality.clone())),
+        has_errors: Signal::derive(move || !problems.get().is_empty()),
     }
 }
 
@@ -148,10 +168,10 @@ pub fn ApplicantStep() -> impl IntoView {
     }
     });
     view! {
-        <StepPage step=Step::Applicant title=move_tr!("apply-applicant-title") validate=validate>
+        <StepPage step=Step::Applicant title=move_tr!("apply-applicant-kind") validate=validate question_is_heading=true>
             <Radios id="applicant-kind" legend=move_tr!("apply-applicant-kind") value=kind
                 choices=vec![choice("person", move_tr!("apply-kind-person")), choice("company", move_tr!("apply-kind-company"))]
-                error=problem_for(problems, "applicant-kind") reveal=reveal/>
+                error=problem_for(problems, "applicant-kind") reveal=reveal heading=question_heading()/>
         </StepPage>
     }
 }
@@ -247,10 +267,29 @@ pub fn QuestionsStep() -> impl IntoView {
                     <TextField id=id label=label hint=hint value=value error=error inputmode="numeric" width_class="g-input--5"/>
                 }
                 .into_any(),
-                FieldKind::Date { .. } => view! {
-                    <TextField id=id label=label hint=hint value=value error=error input_type="date" width_class="g-input--10"/>
+                FieldKind::Date { .. } => {
+                    let parts = d.with_untracked(|d| d.dates.get(&fid).cloned().unwrap_or_default());
+                    let [day, month, year] = parts.map(RwSignal::new);
+                    let fid = fid.clone();
+                    // A missing month or year leads to its own input; the message is the group's.
+                    let error = {
+                        let id = id.clone();
+                        Signal::derive(move || {
+                            let parts = [id.clone(), format!("{id}-month"), format!("{id}-year")];
+                            problems.get().into_iter().find(|p| parts.contains(&p.target)).map(|p| p.message.text())
+                        })
+                    };
+                    Effect::new(move |_| {
+                        let typed = [day.get(), month.get(), year.get()];
+                        d.update(|d| {
+                            d.dates.insert(fid.clone(), typed);
+                        });
+                    });
+                    view! {
+                        <DateInput id=id legend=label hint=hint day=day month=month year=year error=error legend_lang=label_lang/>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 FieldKind::SingleChoice { options } => {
                     let choices = options
                         .into_iter()
@@ -331,9 +370,9 @@ pub fn TierStep() -> impl IntoView {
         })
     };
     view! {
-        <StepPage step=Step::Tier title=move_tr!("apply-tier-title") validate=validate>
+        <StepPage step=Step::Tier title=move_tr!("apply-tier-legend") validate=validate question_is_heading=true>
             <Radios id="tier" legend=move_tr!("apply-tier-legend") hint=Some(move_tr!("apply-tier-lead")) choices=choices value=tier
-                error=problem_for(problems, "tier")/>
+                error=problem_for(problems, "tier") heading=question_heading()/>
         </StepPage>
     }
 }
@@ -395,9 +434,9 @@ pub fn DeliveryStep() -> impl IntoView {
     };
     let _ = DeliveryMethod::ALL;
     view! {
-        <StepPage step=Step::Delivery title=move_tr!("apply-delivery-title") validate=validate>
+        <StepPage step=Step::Delivery title=move_tr!("apply-delivery-legend") validate=validate question_is_heading=true>
             <Radios id="delivery-method" legend=move_tr!("apply-delivery-legend") choices=choices value=method
-                error=problem_for(problems, "delivery-method") reveal=reveal/>
+                error=problem_for(problems, "delivery-method") reveal=reveal heading=question_heading()/>
         </StepPage>
     }
 }
