@@ -191,6 +191,8 @@ for (const lang of ['bg', 'en']) {
     const nav = page.getByRole('navigation', { name: t.categories });
     const category = all.categories[3];
     const pill = nav.getByRole('link', { name: category.name.runs.map((r) => r.text).join('') });
+    // Below the fold before: the header, the search box and the pills come first.
+    await expect(page.locator('.g-result').first()).not.toBeInViewport();
     await pill.click();
     await expect(page).toHaveURL(new RegExp(`category=${category.id}$`));
     await expect(page.locator('.g-result')).toHaveCount(all.services.filter((s) => s.category === category.id).length);
