@@ -36,6 +36,7 @@ report-consent = I agree to my data being processed so that I get a reply
 report-submit = Send
 report-sent-title = Sent
 report-answer-by = Answer due by
+report-check-status-link = Check what is happening with what you sent
 report-another-title = Something else to send?
 report-another = Write a new complaint, signal, proposal or praise
 report-anonymous-no-reply = You sent it anonymously: it counts as feedback on the service, but you get no personal reply. You can follow what was done with the registry number and code.

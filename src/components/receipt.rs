@@ -25,6 +25,9 @@ pub fn Receipt(
     access_code: String,
     /// What the citizen should know now, under the summary.
     notice: impl IntoView + 'static,
+    /// The words of the link to the status page (an application's, or a report's).
+    #[prop(default = "apply-check-status-link")]
+    status_link: &'static str,
     /// Summary rows after the access code.
     children: Children,
 ) -> impl IntoView {
@@ -67,7 +70,7 @@ pub fn Receipt(
             {children()}
         </dl>
         <p class="g-notice g-notice--info">{notice}</p>
-        <p><A href=status_href attr:class="g-link">{msg("apply-check-status-link")}</A></p>
+        <p><A href=status_href attr:class="g-link">{msg(status_link)}</A></p>
         <p><A href=feedback_href attr:class="g-link">{msg("feedback-offer")}</A></p>
     }
 }

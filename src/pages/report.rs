@@ -170,7 +170,8 @@ fn ReportForm(slug: String, name: Signal<Option<String>>) -> impl IntoView {
             };
             return view! {
                 <Receipt title=move_tr!("report-sent-title") municipality=name slug=slug.clone()
-                    registry_number=r.registry_number access_code=r.access_code notice=notice>
+                    registry_number=r.registry_number access_code=r.access_code notice=notice
+                    status_link="report-check-status-link">
                     <SummaryRow label=msg("report-answer-by")>{format_date(r.answer_by.date)}</SummaryRow>
                 </Receipt>
                 <h2>{msg("report-another-title")}</h2>

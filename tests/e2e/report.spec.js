@@ -26,7 +26,7 @@ test('a signal needs a name and a way to reply; then it is filed and tracked lik
   expect(number).toMatch(/^RSE-\d{4}-\d{6}$/);
   await expect(page.getByText('законовия срок от два месеца')).toBeVisible();
   await expectNoAxeViolations(page, 'report sent (bg)');
-  await page.getByRole('link', { name: 'Проверете докъде е стигнало заявлението' }).click();
+  await page.getByRole('link', { name: 'Проверете какво става с подаденото' }).click();
   await expect(page.getByLabel('Код за достъп')).not.toHaveValue('');
   await page.getByRole('button', { name: 'Проверете' }).click();
   await expect(page.locator('.g-status-result')).toContainText('Заведено');
