@@ -181,9 +181,23 @@ pub async fn submit_feedback(
     slug: &str,
     feedback: &gishe_api::NewFeedback,
 ) -> Result<(), ApiError> {
-    post_json::<_, serde_json::Value>(&format!("/municipalities/{slug}/feedback"), feedback, &[])
-        .await
-        .map(|_| ())
+    match post_json::<_, serde_json::Value>(
+        &format!("/municipalities/{slug}/feedback"),
+        feedback,
+        &[],
+    )
+    .await
+    {
+        Ok(_) => Ok(()),
+        // No such request, or a wrong code: said beside the number the citizen typed.
+        Err(ApiError::Problem { code, .. }) if code == "request-not-found" => {
+            Err(ApiError::Invalid(vec![FieldError {
+                field: "registry_number".into(),
+                code,
+            }]))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn accountability(slug: &str, lang: Lang) -> Result<gishe_api::Accountability, ApiError> {

@@ -151,23 +151,55 @@ pub struct ReportReceipt {
 #[serde(deny_unknown_fields)]
 pub struct NewFeedback {
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "rating")]
     pub courtesy: u8,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "rating")]
     pub clarity: u8,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "rating")]
     pub deadlines: u8,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "rating")]
     pub accessibility: u8,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "rating")]
     pub overall: u8,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub comment: String,
     /// To tie the answer to a request: its number and access code (once per request).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?:|[A-Za-z]{2,5}-20[0-9]{2}-(?:[1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9]))$"
+        )
+    )]
     pub registry_number: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(?:|[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{5}-?[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{5})$"
+        )
+    )]
     pub access_code: String,
+}
+
+/// A rating as JSON writes it: `4`, or `4.0` (JSON has one kind of number, and JSON Schema
+/// counts `4.0` as an integer). Anything else that is not a whole number from 0 to 255 is
+/// refused here; [`validate_feedback`] holds it to 1–5.
+fn rating<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let n = f64::deserialize(d)?;
+    if n.fract() == 0.0 && (0.0..=255.0).contains(&n) {
+        Ok(n as u8)
+    } else {
+        Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Float(n),
+            &"a whole number from 1 to 5",
+        ))
+    }
 }
 
 pub fn validate_feedback(f: &NewFeedback) -> Vec<FieldError> {

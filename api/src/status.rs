@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusQuery {
-    /// `RDM-2026-000042`; case and leading zeros are forgiven.
+    /// `RDM-2026-000042`; case and leading zeros are forgiven, the sequence is not 0.
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = "^[A-Za-z]{2,5}-20[0-9]{2}-[0-9]{1,6}$")
+        schema(
+            pattern = "^[A-Za-z]{2,5}-20[0-9]{2}-(?:[1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])$"
+        )
     )]
     pub registry_number: String,
     /// `XXXXX-XXXXX` in Crockford base32; case is forgiven.
@@ -224,7 +226,7 @@ pub struct NewEvent {
     pub note: Option<String>,
     /// For `deadline_extended`: the new expected date (YYYY-MM-DD).
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub new_expected: Option<Date>,
 }
 

@@ -24,7 +24,7 @@ for d in sorted(getattr(bg, "weekend_workdays", ())):
     print("work", d.isoformat())
 "#;
 
-fn python_env() -> Result<PathBuf> {
+pub fn python_env() -> Result<PathBuf> {
     let venv = root().join("target/xtask-python");
     let python = venv.join("bin/python");
     let installed = Command::new(&python)

@@ -1,4 +1,5 @@
 //! `cargo xtask run | test | bench`: install what is missing, build, serve, test, measure.
+mod api_fuzz;
 mod calendar_check;
 mod load;
 mod locales;
@@ -294,6 +295,9 @@ fn test(args: &[String]) -> Result<()> {
             let (p, f) = cargo_tests()?;
             totals.passed += p;
             totals.failed += f;
+            let (p, f) = api_fuzz::check()?;
+            totals.passed += p;
+            totals.failed += f;
         }
         if !skip_e2e {
             tools::ensure_wasm_tools()?;
@@ -379,24 +383,7 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
     let base = format!("http://127.0.0.1:{port}");
     let database_url = format!("sqlite://{}", tmp.join("e2e.db").display());
     // A real staff token, made the way an administrator makes one, for the staff-event tests.
-    let out = Command::new(root().join("target/debug/gishe-server"))
-        .args(["staff", "token", "create", "--name", "e2e tests"])
-        .env("GISHE_DATABASE_URL", &database_url)
-        .env("GISHE_LOG", "warn")
-        .output()
-        .map_err(|e| format!("cannot create a staff token: {e}"))?;
-    let staff_token = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    if !out.status.success() || !staff_token.starts_with("gst_") {
-        return Err(format!(
-            "cannot create a staff token: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    let staff_token = staff_token(&root().join("target/debug/gishe-server"), &database_url)?;
     step(&format!(
         "Starting the server at {base} with a fresh database"
     ));
@@ -437,6 +424,29 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
         }
         None => Err("the browser tests produced no report".into()),
     }
+}
+
+/// A staff token, made with the server's CLI the way an administrator makes one.
+fn staff_token(server: &Path, database_url: &str) -> Result<String> {
+    let out = Command::new(server)
+        .args(["staff", "token", "create", "--name", "automated tests"])
+        .env("GISHE_DATABASE_URL", database_url)
+        .env("GISHE_LOG", "warn")
+        .output()
+        .map_err(|e| format!("cannot create a staff token: {e}"))?;
+    let token = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if !out.status.success() || !token.starts_with("gst_") {
+        return Err(format!(
+            "cannot create a staff token: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(token)
 }
 
 fn wait_for(addr: &str) -> Result<()> {

@@ -6,7 +6,7 @@ use crate::extract::{ApiJson, ClientIp};
 use crate::{store, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use gishe_api::{AccessCode, FieldError, NewFeedback, Problem, RegistryNumber};
+use gishe_api::{AccessCode, NewFeedback, Problem, RegistryNumber};
 
 /// Record one satisfaction survey answer.
 #[utoipa::path(post, path = "/municipalities/{slug}/feedback", tag = "feedback",
@@ -61,10 +61,8 @@ pub async fn create(
             None => {
                 let hold = state.limits.failed_code_check(&ip.key(), number.as_str());
                 tokio::time::sleep(hold).await;
-                return Err(ApiError::Validation(vec![FieldError {
-                    field: "registry_number".into(),
-                    code: "request-not-found".into(),
-                }]));
+                // The same answer as the status check's for an unknown number or a wrong code.
+                return Err(ApiError::RequestNotFound);
             }
         }
     }

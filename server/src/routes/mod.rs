@@ -32,7 +32,7 @@ use utoipa_axum::routes;
 struct ApiDoc;
 
 /// The `/api/v1` router and its OpenAPI document, both generated from the handlers.
-pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+pub fn api() -> (Router<AppState>, serde_json::Value) {
     let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(municipalities::list))
         .routes(routes!(municipalities::show))
@@ -48,6 +48,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts();
     let mut doc = doc;
     openapi::complete(&mut doc);
+    let doc = openapi::with_field_rules(&doc);
     let doc_json = doc.clone();
     let router = router
         .route("/health", get(|| async { "ok" }))

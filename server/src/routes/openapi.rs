@@ -2,6 +2,8 @@
 //! one place, beside the layers that produce those answers: the request limits (408, 414, 431),
 //! and for state-changing operations the browser rules (403, 415), the body limit (413) and
 //! malformed JSON (400). A `lang` query parameter is `bg` or `en`; anything else is a 400.
+//! And the rules between fields of a report and of a survey answer, which a field's own schema
+//! cannot say (JSON Schema `anyOf`), so that what the document calls valid is accepted.
 use utoipa::openapi::path::{Operation, Parameter, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
@@ -81,6 +83,84 @@ fn is_idempotency_key(p: &Parameter) -> bool {
 
 fn is_lang(p: &Parameter) -> bool {
     p.name == "lang" && matches!(p.parameter_in, ParameterIn::Query)
+}
+
+/// Empty, or only blanks.
+const BLANK: &str = "^\\s*$";
+/// What `gishe_api::email_is_valid` accepts (blanks around it are forgiven).
+const EMAIL: &str = "^\\s*[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]\\s*$";
+/// What `gishe_api::phone_is_valid` accepts: 6–15 digits, spaces, `-`, `/`, brackets, one
+/// leading `+`.
+const PHONE: &str = "^\\s*\\+?[ ()/-]*(?:[0-9][ ()/-]*){6,15}\\s*$";
+
+/// The rules `gishe_api::validate_report` holds a report to across its fields.
+fn report_rules() -> serde_json::Value {
+    let kinds_that_may_be_anonymous = serde_json::json!(["complaint", "praise"]);
+    serde_json::json!({
+        "properties": {
+            "text": { "pattern": "\\S" },
+            "email": { "anyOf": [{ "pattern": BLANK }, { "pattern": EMAIL, "maxLength": gishe_api::MAX_EMAIL }] },
+            "phone": { "anyOf": [{ "pattern": BLANK }, { "pattern": PHONE }] },
+            "address": { "maxLength": gishe_api::MAX_ADDRESS }
+        },
+        "anyOf": [
+            {
+                "description": "anonymous: a complaint or praise with no name and no way to reply",
+                "properties": {
+                    "kind": { "enum": kinds_that_may_be_anonymous },
+                    "name": { "pattern": BLANK },
+                    "email": { "pattern": BLANK },
+                    "phone": { "pattern": BLANK },
+                    "address": { "pattern": BLANK }
+                }
+            },
+            {
+                "description": "named: consent, a way to reply, and a name where the kind needs one",
+                "required": ["consent"],
+                "properties": { "consent": { "enum": [true] } },
+                "allOf": [
+                    { "anyOf": [
+                        { "required": ["email"], "properties": { "email": { "pattern": EMAIL } } },
+                        { "required": ["phone"], "properties": { "phone": { "pattern": PHONE } } },
+                        { "required": ["address"], "properties": { "address": { "pattern": "\\S" } } }
+                    ] },
+                    { "anyOf": [
+                        { "properties": { "kind": { "enum": kinds_that_may_be_anonymous } } },
+                        { "required": ["name"], "properties": { "name": { "pattern": "\\S" } } }
+                    ] }
+                ]
+            }
+        ]
+    })
+}
+
+/// A survey answer is tied to a request by both its number and its access code, or by neither.
+fn feedback_rules() -> serde_json::Value {
+    serde_json::json!({
+        "anyOf": [
+            { "description": "not tied to a request",
+              "properties": { "registry_number": { "enum": [""] }, "access_code": { "enum": [""] } } },
+            { "description": "tied to a request",
+              "required": ["registry_number", "access_code"],
+              "properties": { "registry_number": { "minLength": 1 }, "access_code": { "minLength": 1 } } }
+        ]
+    })
+}
+
+/// The document as JSON, with the rules between fields added to the schemas they belong to
+/// (as `allOf: [schema, rules]`; utoipa's types have no place for them).
+pub fn with_field_rules(doc: &OpenApi) -> serde_json::Value {
+    let mut json = serde_json::to_value(doc).unwrap_or_default();
+    for (name, rules) in [
+        ("NewReport", report_rules()),
+        ("NewFeedback", feedback_rules()),
+    ] {
+        if let Some(schema) = json.pointer_mut(&format!("/components/schemas/{name}")) {
+            let own = schema.take();
+            *schema = serde_json::json!({ "allOf": [own, rules] });
+        }
+    }
+    json
 }
 
 pub fn complete(doc: &mut OpenApi) {

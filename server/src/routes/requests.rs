@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use gishe_api::calendar::{expected_completion, to_sofia};
-use gishe_api::{FieldError, NewRequest, Problem, RequestReceipt};
+use gishe_api::{NewRequest, Problem, RequestReceipt};
 
 /// Apply for a service. Needs an `Idempotency-Key` header (16–200 printable characters, e.g. a
 /// UUID): the same key and body replay the first answer; the same key with another body is 422.
@@ -34,11 +34,10 @@ pub async fn create(
     let m = store::municipalities::by_slug(&state.db, &slug)
         .await?
         .ok_or(ApiError::MunicipalityNotFound)?;
+    // A service the municipality does not offer is a resource that is not there (404), as
+    // for `GET …/services/{code}`: no schema can list each municipality's codes.
     let Some(entry) = store::services::by_code(&state.db, m.id, &request.service).await? else {
-        return Err(ApiError::Validation(vec![FieldError {
-            field: "service".into(),
-            code: "service-unknown".into(),
-        }]));
+        return Err(ApiError::ServiceNotFound);
     };
     let category = store::services::categories(&state.db, m.id)
         .await?

@@ -180,17 +180,19 @@ async fn openapi_documents_every_answer_the_layers_give_and_the_limits_of_the_bo
         posts, 5,
         "requests, reports, feedback, status, staff events"
     );
+    // A body's own schema first, then the rules between its fields.
     let schemas = &doc["components"]["schemas"];
+    let feedback = &schemas["NewFeedback"]["allOf"];
+    assert_eq!(feedback[0]["properties"]["overall"]["minimum"], 1);
+    assert_eq!(feedback[0]["properties"]["overall"]["maximum"], 5);
     assert_eq!(
-        schemas["NewFeedback"]["properties"]["overall"]["minimum"],
-        1
+        feedback[1]["anyOf"][1]["required"],
+        json!(["registry_number", "access_code"])
     );
+    let report = &schemas["NewReport"]["allOf"];
+    assert_eq!(report[0]["properties"]["text"]["maxLength"], 5000);
     assert_eq!(
-        schemas["NewFeedback"]["properties"]["overall"]["maximum"],
-        5
-    );
-    assert_eq!(
-        schemas["NewReport"]["properties"]["text"]["maxLength"],
-        5000
+        report[1]["anyOf"][0]["properties"]["kind"]["enum"],
+        json!(["complaint", "praise"])
     );
 }

@@ -153,7 +153,11 @@ async fn feedback_is_recorded_and_tied_to_a_request_only_once() {
 
     tied["access_code"] = json!("00000-00000");
     let wrong = post(tied).await.unwrap();
-    assert_eq!(wrong.status(), 422);
+    assert_eq!(wrong.status(), 404);
+    assert_eq!(
+        wrong.json::<Value>().await.unwrap()["code"],
+        "request-not-found"
+    );
     let mut bad = ratings.clone();
     bad["overall"] = json!(7);
     let res = post(bad).await.unwrap();

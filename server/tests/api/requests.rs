@@ -232,11 +232,14 @@ async fn bad_input_gets_a_specific_4xx_problem_and_stores_nothing() {
     )
     .await;
 
-    let p = refused(&app, &good, 6, |b| b["service"] = json!("9999999")).await;
-    assert_eq!(
-        p["errors"],
-        json!([{ "field": "service", "code": "service-unknown" }])
-    );
+    let mut unknown = good.clone();
+    unknown["service"] = json!("9999999");
+    expect_problem(
+        post(&app, Some(&key(6)), &unknown.to_string()).await,
+        404,
+        "service-not-found",
+    )
+    .await;
 
     let p = refused(&app, &good, 7, |b| b["tier"] = json!("superfast")).await;
     assert_eq!(p["errors"][0]["field"], "tier");

@@ -513,7 +513,7 @@ async fn tied_feedback_shares_the_status_checks_budget_of_failed_codes() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 422);
+    assert_eq!(res.status(), 404);
     assert_eq!(
         check_status(&app, "RDM-2026-000778", "00000-00000")
             .await
