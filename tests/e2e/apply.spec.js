@@ -400,3 +400,31 @@ test('the access code sits in the confirmation panel with the number, with copy 
   await expect(panel.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
   await expectNoAxeViolations(page, 'confirmation with copy (en)');
 });
+
+test('Send on a check page with answers missing shows and focuses the problems again, and sends nothing', async ({ page }) => {
+  await page.goto(`${HEIRS}/apply/check`);
+  await waitForApp(page);
+  const summary = page.locator('.g-error-summary');
+  await expect(summary).toHaveAttribute('role', 'alert');
+  const posts = countPosts(page, /\/requests$/);
+  await page.getByRole('link', { name: 'Назад' }).focus();
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link').first()).toHaveAttribute('href', /\/apply\/applicant\?return=check$/);
+  expect(posts.count).toBe(0);
+});
+
+test('a sent application reopened at its first step offers a new one, whose heading takes focus', async ({ page }) => {
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await walkApplication(page);
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  await expect(page.locator('h1')).toHaveText('Заявлението е подадено');
+  await page.goto(`${HEIRS}/apply/applicant`);
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Заявлението вече е изпратено');
+  await page.getByRole('button', { name: 'Започнете ново заявление' }).click();
+  await expect(page.locator('h1')).toHaveText('Кой подава заявлението?');
+  expect(await focused(page)).toEqual({ tag: 'h1', text: 'Кой подава заявлението?' });
+  await expect(page.getByLabel('Физическо лице')).not.toBeChecked();
+});
