@@ -347,32 +347,45 @@ impl Query {
     /// How well a document matches: `Some` with its score when every query word matched,
     /// `None` otherwise. A higher score ranks first.
     pub fn score(&self, doc: &Document) -> Option<u32> {
-        let (matched, score) = self.weigh(doc, false);
-        (matched == self.stems.len()).then_some(score)
+        self.score_with(doc, &mut Memo::new(self))
     }
 
     /// A document's likeness when nothing matched: how many query words it comes near, and a
     /// score; `None` when it comes near none.
     pub fn nearness(&self, doc: &Document) -> Option<(usize, u32)> {
-        let (matched, score) = self.weigh(doc, true);
+        self.nearness_with(doc, &mut Memo::new(self))
+    }
+
+    fn score_with<'d>(&self, doc: &'d Document, memo: &mut Memo<'d>) -> Option<u32> {
+        let (matched, score) = self.weigh(doc, false, memo);
+        (matched == self.stems.len()).then_some(score)
+    }
+
+    fn nearness_with<'d>(&self, doc: &'d Document, memo: &mut Memo<'d>) -> Option<(usize, u32)> {
+        let (matched, score) = self.weigh(doc, true, memo);
         (matched > 0).then_some((matched, score))
     }
 
-    fn weigh(&self, doc: &Document, near: bool) -> (usize, u32) {
-        let best = |q: &str, words: &[String], weight: u32| {
-            words
-                .iter()
-                .map(|w| word_match(q, w, near))
-                .max()
-                .unwrap_or(0)
-                * weight
-        };
+    fn weigh<'d>(&self, doc: &'d Document, near: bool, memo: &mut Memo<'d>) -> (usize, u32) {
         let mut matched = 0;
         let mut score = 0;
-        for q in &self.stems {
-            let s = best(q, &doc.name, NAME_WEIGHT)
-                .max(best(q, &doc.keywords, KEYWORD_WEIGHT))
-                .max(best(q, &doc.text, TEXT_WEIGHT));
+        for (i, q) in self.stems.iter().enumerate() {
+            let cache = &mut memo.0[i];
+            let mut best = |words: &'d [String], weight: u32| {
+                words
+                    .iter()
+                    .map(|w| {
+                        *cache
+                            .entry((w.as_str(), near))
+                            .or_insert_with(|| word_match(q, w, near))
+                    })
+                    .max()
+                    .unwrap_or(0)
+                    * weight
+            };
+            let s = best(&doc.name, NAME_WEIGHT)
+                .max(best(&doc.keywords, KEYWORD_WEIGHT))
+                .max(best(&doc.text, TEXT_WEIGHT));
             if s > 0 {
                 matched += 1;
                 score += s;
@@ -385,12 +398,23 @@ impl Query {
     }
 }
 
+/// Each query word's match against each document word seen so far: a catalogue's services
+/// share most of their words, so one search compares each distinct word once.
+struct Memo<'d>(Vec<std::collections::HashMap<(&'d str, bool), u32>>);
+
+impl Memo<'_> {
+    fn new(query: &Query) -> Self {
+        Memo(vec![Default::default(); query.stems.len()])
+    }
+}
+
 /// Positions of the documents a query finds, best first; ties keep the documents' order.
 pub fn rank(query: &Query, docs: &[Document]) -> Vec<usize> {
+    let mut memo = Memo::new(query);
     let mut found: Vec<(u32, usize)> = docs
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| Some((query.score(d)?, i)))
+        .filter_map(|(i, d)| Some((query.score_with(d, &mut memo)?, i)))
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     found.into_iter().map(|(_, i)| i).collect()
@@ -399,10 +423,11 @@ pub fn rank(query: &Query, docs: &[Document]) -> Vec<usize> {
 /// Positions of the documents nearest to a query that found nothing, at most `limit`: those
 /// that come near the most query words first, then by score, then in the documents' order.
 pub fn nearest(query: &Query, docs: &[Document], limit: usize) -> Vec<usize> {
+    let mut memo = Memo::new(query);
     let mut near: Vec<((usize, u32), usize)> = docs
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| Some((query.nearness(d)?, i)))
+        .filter_map(|(i, d)| Some((query.nearness_with(d, &mut memo)?, i)))
         .collect();
     near.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     near.into_iter().take(limit).map(|(_, i)| i).collect()
