@@ -48,8 +48,10 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
         <p><A href=format!("/{}/services/{}/apply/{}", s.municipality, s.code, Step::Applicant.slug()) attr:class="g-button g-button--start">{msg("apply-start")}<span class="g-button__arrow" aria-hidden="true"></span></A></p>
 
         <h2>{msg("service-fees-title")}</h2>
+        // Scrolls on its own, not the page, when a phone or large text makes it too wide.
+        <div class="g-table-wrap" tabindex="0" role="region" aria-labelledby="service-fees-caption">
         <table class="g-table">
-            <caption class="g-table__caption">{msg("service-fees-caption")}</caption>
+            <caption id="service-fees-caption" class="g-table__caption">{msg("service-fees-caption")}</caption>
             <thead>
                 <tr>
                     <th scope="col">{msg("service-fees-tier")}</th>
@@ -70,6 +72,7 @@ fn StartPage(service: Service, municipality: String) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
 
         <h2>{msg("service-documents-title")}</h2>
         {text_list(s.documents)}

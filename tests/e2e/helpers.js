@@ -136,3 +136,36 @@ export async function fillDate(page, legend, day, month, year) {
   await inputs.nth(1).fill(month);
   await inputs.nth(2).fill(year);
 }
+
+/**
+ * Text at `percent` of its normal size for every page the context opens: the root font size
+ * changed, as a browser's or the app's text-size setting changes it (WCAG 1.4.4 / 1.4.10).
+ */
+export async function useTextSize(context, percent) {
+  await context.addInitScript((p) => {
+    const apply = () => { document.documentElement.style.fontSize = `${p}%`; };
+    if (document.documentElement) apply();
+    document.addEventListener('DOMContentLoaded', apply);
+  }, percent);
+}
+
+/** How far the page reaches past the viewport sideways, with the elements that stick out. */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.right <= width + 0.5) return false;
+        // Inside a scrolling region the overflow is the region's, not the page's.
+        for (let p = e.parentElement; p; p = p.parentElement) {
+          if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return false;
+        }
+        return true;
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`);
+    return { overflow: root.scrollWidth - width, culprits };
+  });
+}

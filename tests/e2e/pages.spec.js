@@ -30,21 +30,6 @@ test('every page has one h1, the landmarks and a skip link', async ({ page }) =>
   }
 });
 
-test('no page scrolls sideways on a 360 px phone or at 320 px', async ({ browser }) => {
-  test.setTimeout(180_000);
-  for (const width of [360, 320]) {
-    const context = await browser.newContext({ viewport: { width, height: 740 }, locale: 'bg-BG' });
-    const page = await context.newPage();
-    for (const path of PAGES) {
-      await page.goto(path);
-      await waitForApp(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-    }
-    await context.close();
-  }
-});
-
 test('an unknown municipality shows the not-found page with links onward', async ({ page }) => {
   await page.goto('/no-such-municipality');
   await waitForApp(page);
