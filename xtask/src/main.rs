@@ -17,7 +17,7 @@ const USAGE: &str = "usage:
   cargo xtask run   [--addr HOST:PORT] [--skip-build]   build the app in release mode and serve app + API (demo data)
   cargo xtask test  [--skip-e2e] [--e2e-only] [-- <playwright args>]
                                                    fmt, clippy, native tests, app build, browser tests
-  cargo xtask bench [--sizes-only]                 sizes of the built assets (raw, gzip, brotli); latency
+  cargo xtask bench [--sizes-only] [--skip-build]  sizes of the built assets (raw, gzip, brotli); latency
                                                    and memory of the release server under load";
 
 fn main() -> ExitCode {
@@ -190,7 +190,8 @@ fn precompress(dist: &Path) -> Result<usize> {
 
 fn bench(args: &[String]) -> Result<()> {
     let dist = root().join("dist");
-    if !dist.join("index.html").is_file() {
+    // Sizes of what the sources build to now, not of an older dist/.
+    if !args.iter().any(|a| a == "--skip-build") || !dist.join("index.html").is_file() {
         tools::ensure_wasm_tools()?;
         build_app()?;
     }
