@@ -1,15 +1,15 @@
 home-task-status = Check how far your application has got
 home-task-status-hint = With the registry number and access code you received when you applied.
 apply-check-status-link = Check how far the application has got
-status-title = Check an application
-status-lead = Enter the registry number and access code you received when you applied.
+status-title = Check by registry number
+status-lead = Enter the registry number and access code you received when you sent your application, complaint, signal or proposal.
 status-number = Registry number
 status-number-hint = For example RDM-2026-000042
 status-code = Access code
 status-code-hint = 10 characters, for example ABCDE-12345. Upper and lower case are the same.
 status-check = Check
 status-checking = Checking…
-status-not-found = We could not find an application with this registry number and access code. Check them and try again.
+status-not-found = We could not find an application or report with this registry number and access code. Check them and try again.
 status-result-title = { $kind ->
     [complaint] Complaint
     [signal] Signal

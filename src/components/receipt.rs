@@ -92,7 +92,13 @@ pub fn last_number() -> Option<String> {
 fn copy_text(text: &str, done: RwSignal<Option<bool>>) {
     // Set again even when it is already true, so a second copy is announced too.
     done.set(None);
-    let promise = window().navigator().clipboard().write_text(text);
+    // Without a clipboard (plain http, older browsers) say that copying failed, not throw.
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false) {
+        done.set(Some(false));
+        return;
+    }
+    let promise = navigator.clipboard().write_text(text);
     type Callback = wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>;
     let ok: Callback = Callback::once(move |_: JsValue| done.set(Some(true)));
     let failed: Callback = Callback::once(move |_: JsValue| done.set(Some(false)));

@@ -2,7 +2,7 @@
 // at normal text and at 200 % text; tables scroll inside a labelled, focusable region that
 // shows it scrolls; the skip link gets a band of its own instead of covering the header.
 import { test, expect } from '@playwright/test';
-import { PAGES, openIn, sidewaysOverflow, useTextSize, waitForApp } from './helpers.js';
+import { PAGES, openIn, sidewaysOverflow, useTextSize, waitForApp, walkApplication } from './helpers.js';
 
 // Every page, and the pages that are not in PAGES because they need a service or a step.
 const REFLOW_PAGES = [
@@ -110,3 +110,27 @@ for (const lang of ['bg', 'en']) {
     await context.close();
   });
 }
+
+test('the application flow, its confirmation and "already sent" fit a 320 px phone at 200 % text', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 320, height: 740 }, locale: 'bg-BG' });
+  await useTextSize(context, 200);
+  const page = await context.newPage();
+  const failures = [];
+  const check = async (where) => {
+    const { overflow, culprits } = await sidewaysOverflow(page);
+    if (overflow > 0) failures.push(`${where}: ${overflow}px wider (${culprits.join(', ')})`);
+  };
+  await openIn(page, '/radomir/services/2016/apply/applicant', 'bg');
+  await walkApplication(page, { shot: async (name) => check(name) });
+  await page.locator('dl.g-summary--check').waitFor();
+  await check('check answers');
+  await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
+  await page.locator('.g-panel').waitFor();
+  await check('confirmation');
+  await page.goBack();
+  await expect(page.locator('.g-sent-number')).toBeVisible();
+  await check('already sent');
+  expect(failures).toEqual([]);
+  await context.close();
+});

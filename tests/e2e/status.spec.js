@@ -14,7 +14,7 @@ test('a request is followed: registered, then a staff extension appears with its
   const r = await fileRequest(page.request, `e2e-status-${Date.now()}`);
   await page.goto('/radomir/status');
   await waitForApp(page);
-  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  await expect(page.locator('h1')).toHaveText('Проверка по входящ номер');
   // Tolerant of case, spaces and dashes.
   await check(page, r.registry_number.toLowerCase().replaceAll('-', ' '), r.access_code.toLowerCase().replace('-', ''));
   const result = page.locator('.g-status-result');
@@ -41,14 +41,14 @@ test('an unknown number and a wrong code get the same answer, announced', async 
   await waitForApp(page);
   await check(page, r.registry_number, '00000-00000');
   const live = page.locator('.g-status-result[aria-live="polite"]');
-  await expect(live).toContainText('Не намерихме заявление с този входящ номер и код за достъп');
+  await expect(live).toContainText('Не намерихме заявление или сигнал с този входящ номер и код за достъп');
   const first = await live.textContent();
   await check(page, 'RDM-2026-999999', r.access_code);
   await expect(live).toHaveText(first);
   // A malformed number is caught before asking the server, in the error summary.
   await check(page, 'RDM-26', 'ABC');
   await expect(page.locator('.g-error-summary')).toBeFocused();
-  await expect(page).toHaveTitle(/^Грешка: Проверка на заявление/);
+  await expect(page).toHaveTitle(/^Грешка: Проверка по входящ номер/);
 });
 
 test('the confirmation link fills the number from the address and the code from memory only', async ({ page }) => {
@@ -59,7 +59,7 @@ test('the confirmation link fills the number from the address and the code from 
   const number = await page.locator('.g-panel__number').textContent();
   const code = await page.locator('.g-code').textContent();
   await page.getByRole('link', { name: 'Проверете докъде е стигнало заявлението' }).click();
-  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  await expect(page.locator('h1')).toHaveText('Проверка по входящ номер');
   expect(page.url()).toContain(number);
   expect(page.url()).not.toContain(code);
   await expect(page.getByLabel('Входящ номер')).toHaveValue(number);
@@ -96,7 +96,7 @@ test('when the municipality cannot be loaded the status page says so, and Try ag
   await expectNoAxeViolations(page, 'status, municipality failed (bg)');
   await page.unroute(profile);
   await alert.getByRole('button', { name: 'Опитайте отново' }).click();
-  await expect(page.locator('h1')).toHaveText('Проверка на заявление');
+  await expect(page.locator('h1')).toHaveText('Проверка по входящ номер');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Входящ номер')).toBeVisible();
 });
