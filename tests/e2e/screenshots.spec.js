@@ -3,7 +3,7 @@
 // GISHE_SCREENSHOTS=docs writes the review set kept in the repository (docs/screenshots/):
 // the pages issue 9 changed, at 320, 360 and 1280 px and at 360 px with 200 % text.
 import { test } from '@playwright/test';
-import { fetchJson, openIn, useTextSize, walkApplication } from './helpers.js';
+import { fetchJson, fileReport, openIn, useTextSize, walkApplication } from './helpers.js';
 
 const SHOTS = ['/', '/radomir', '/radomir/charter', '/nova-zagora/charter', '/radomir/services', '/radomir/services?q=naslednici', '/radomir/status', '/radomir/report', '/radomir/feedback', '/radomir/accountability', '/privacy', '/accessibility', '/nowhere'];
 
@@ -48,15 +48,25 @@ test('screenshots of the changed pages, kept in docs/screenshots', async ({ brow
       await page.locator('form button[type="submit"]').last().click();
       await page.locator('.g-error-summary').waitFor();
       await shot('report-errors');
+      const signal = await fileReport(page.request, { slug: 'ruse', kind: 'signal' });
+      await openIn(page, '/ruse/status', lang);
+      const en = lang === 'en';
+      await page.getByLabel(en ? 'Registry number' : 'Входящ номер').fill(signal.registry_number);
+      await page.getByLabel(en ? 'Access code' : 'Код за достъп').fill(signal.access_code);
+      await page.getByRole('button', { name: en ? 'Check' : 'Проверете' }).click();
+      await page.locator('.g-status-result').waitFor();
+      await shot('signal-status', '.g-status-result');
       if (lang === 'bg') {
         await openIn(page, '/radomir/services/2016/apply/applicant', lang);
         await walkApplication(page);
+        await page.locator('dl.g-summary--check').waitFor();
+        await shot('check-answers', 'dl.g-summary--check');
         await page.getByRole('button', { name: 'Изпратете заявлението' }).click();
         await page.locator('.g-panel').waitFor();
-        await shot('application-confirmation', '.g-panel');
+        await shot('application-confirmation', '.g-panel__number');
         await page.goBack();
         await page.locator('h1').waitFor();
-        await shot('application-back-after-sending', 'h1');
+        await shot('application-back-after-sending', '.g-sent-number');
       }
       await context.close();
     }
