@@ -64,10 +64,26 @@ fn rss_kb(pid: u32) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-pub fn run() -> Result<()> {
-    step("Building the server (release) for the load measurements");
+/// The release server on a free port with a fresh demo database: its guard, base address and
+/// process id. The database folder goes when the guard does.
+pub struct ReleaseServer {
+    pub base: String,
+    pub pid: u32,
+    _guard: ServerGuard,
+    tmp: std::path::PathBuf,
+}
+
+impl Drop for ReleaseServer {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
+}
+
+pub fn start_release_server(what: &str) -> Result<ReleaseServer> {
+    step(&format!("Building the server (release) for {what}"));
     sh(cargo().args(["build", "--release", "--package", "gishe-server"]))?;
-    let tmp = std::env::temp_dir().join(format!("gishe-bench-{}", std::process::id()));
+    let tmp = std::env::temp_dir()
+        .join(format!("gishe-bench-{}-{what}", std::process::id()).replace(' ', "-"));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let port = free_port()?;
@@ -85,15 +101,21 @@ pub fn run() -> Result<()> {
     let pid = server.id();
     let guard = ServerGuard(server);
     wait_for(&format!("127.0.0.1:{port}"))?;
-    let base = format!("http://127.0.0.1:{port}");
+    Ok(ReleaseServer {
+        base: format!("http://127.0.0.1:{port}"),
+        pid,
+        _guard: guard,
+        tmp,
+    })
+}
+
+pub fn run() -> Result<()> {
+    let server = start_release_server("the load measurements")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let result = runtime.block_on(measure(base, pid));
-    drop(guard);
-    let _ = std::fs::remove_dir_all(&tmp);
-    result
+    runtime.block_on(measure(server.base.clone(), server.pid))
 }
 
 async fn measure(base: String, pid: u32) -> Result<()> {

@@ -1,10 +1,12 @@
 //! `cargo xtask run | test | bench`: install what is missing, build, serve, test, measure.
 mod api_fuzz;
 mod calendar_check;
+mod lighthouse;
 mod load;
 mod locales;
 mod tools;
 
+use serde_json::json;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -17,8 +19,10 @@ const USAGE: &str = "usage:
   cargo xtask run   [--addr HOST:PORT] [--skip-build]   build the app in release mode and serve app + API (demo data)
   cargo xtask test  [--skip-e2e] [--e2e-only] [-- <playwright args>]
                                                    fmt, clippy, native tests, app build, browser tests
-  cargo xtask bench [--sizes-only] [--skip-build]  sizes of the built assets (raw, gzip, brotli); latency
-                                                   and memory of the release server under load";
+  cargo xtask bench [--sizes-only] [--skip-build] [--skip-load] [--skip-lighthouse]
+                                                   sizes of the built assets (raw, gzip, brotli); latency
+                                                   and memory of the release server under load; Lighthouse
+                                                   on six pages; budgets from bench/budgets.toml";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -230,10 +234,57 @@ fn bench(args: &[String]) -> Result<()> {
         kb(tg),
         kb(tb)
     );
-    if args.iter().any(|a| a == "--sizes-only") {
-        return Ok(());
+    let budgets = read_budgets()?;
+    let mut broken = Vec::new();
+    if let Some(limit) = budgets["sizes"]["first_visit_brotli_max_kb"].as_f64() {
+        let total = tb as f64 / 1000.0;
+        if total > limit {
+            broken.push(format!("first visit: {total:.1} KB brotli > {limit} KB"));
+        }
     }
-    load::run()
+    let mut results = json!({ "sizes": { "raw": tr, "gzip": tg, "brotli": tb } });
+    if !args.iter().any(|a| a == "--sizes-only") {
+        if !args.iter().any(|a| a == "--skip-load") {
+            load::run()?;
+        }
+        if !args.iter().any(|a| a == "--skip-lighthouse") {
+            let server = load::start_release_server("Lighthouse")?;
+            let (pages, b) = lighthouse::measure(&server.base, &budgets)?;
+            results["lighthouse"] = pages;
+            broken.extend(b);
+        }
+    }
+    results["budgets_broken"] = json!(broken);
+    let out = root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
+    for name in [format!("{stamp}.json"), "latest.json".to_string()] {
+        std::fs::write(out.join(name), &text).map_err(|e| e.to_string())?;
+    }
+    step("Budgets (bench/budgets.toml)");
+    println!("results: target/bench/{stamp}.json (and latest.json)");
+    if broken.is_empty() {
+        println!("every budget kept");
+        Ok(())
+    } else {
+        for b in &broken {
+            println!("BUDGET BROKEN  {b}");
+        }
+        Err(format!("{} budgets broken", broken.len()))
+    }
+}
+
+/// `bench/budgets.toml` as JSON.
+fn read_budgets() -> Result<serde_json::Value> {
+    let path = root().join("bench/budgets.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let value: toml::Value =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::to_value(value).map_err(|e| e.to_string())
 }
 
 fn kb(n: usize) -> String {
