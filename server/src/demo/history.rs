@@ -138,7 +138,7 @@ async fn write(
             registry_number: number,
             subject: Subject {
                 kind: plan.kind,
-                service_code: &plan.service_code,
+                service_code: plan.service_code.clone(),
                 tier: plan.tier,
                 fee_cents: plan.fee_cents,
             },

@@ -69,7 +69,7 @@ pub async fn create(
                 municipality: &m,
                 subject: Subject {
                     kind: "service",
-                    service_code: &request.service,
+                    service_code: request.service.clone(),
                     tier: request.tier.code(),
                     fee_cents: tier.fee.cents,
                 },

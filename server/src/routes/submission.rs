@@ -99,7 +99,7 @@ pub async fn read<T: DeserializeOwned + Serialize>(
 /// What is filed besides the submission itself.
 pub struct Filing<'a> {
     pub municipality: &'a StoredMunicipality,
-    pub subject: Subject<'a>,
+    pub subject: Subject,
     pub submitted_at: UtcSeconds,
     pub expected: ExpectedDate,
 }
@@ -123,7 +123,7 @@ impl<T> Submission<T> {
                     municipality_id: f.municipality.id,
                     registry_prefix: f.municipality.profile.effective_registry_prefix(),
                     year: to_sofia(f.submitted_at).date().year(),
-                    subject: f.subject.to_buf(),
+                    subject: f.subject,
                     body: String::from_utf8_lossy(&self.canonical).into_owned(),
                     submitted_at: f.submitted_at,
                     expected: f.expected,

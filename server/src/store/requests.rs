@@ -5,53 +5,23 @@ use super::{Db, Tx};
 use gishe_api::calendar::{ExpectedDate, UtcSeconds};
 
 /// What a request is for: a service in a tier and its fee, or a report of some kind.
-#[derive(Clone, Copy)]
-pub struct Subject<'a> {
+#[derive(Clone)]
+pub struct Subject {
     /// `service`, or the kind of report.
-    pub kind: &'a str,
-    pub service_code: &'a str,
-    pub tier: &'a str,
+    pub kind: &'static str,
+    pub service_code: String,
+    pub tier: &'static str,
     pub fee_cents: i64,
 }
 
-impl<'a> Subject<'a> {
+impl Subject {
     /// A report (complaint, signal, …): no service code, tier or fee of its own.
-    pub fn report(kind: &'a str) -> Subject<'a> {
+    pub fn report(kind: &'static str) -> Subject {
         Subject {
             kind,
-            service_code: "",
+            service_code: String::new(),
             tier: "",
             fee_cents: 0,
-        }
-    }
-}
-
-/// What a submission is for, owned (see [`Subject`]).
-pub struct SubjectBuf {
-    pub kind: String,
-    pub service_code: String,
-    pub tier: String,
-    pub fee_cents: i64,
-}
-
-impl Subject<'_> {
-    pub fn to_buf(&self) -> SubjectBuf {
-        SubjectBuf {
-            kind: self.kind.into(),
-            service_code: self.service_code.into(),
-            tier: self.tier.into(),
-            fee_cents: self.fee_cents,
-        }
-    }
-}
-
-impl SubjectBuf {
-    pub fn as_subject(&self) -> Subject<'_> {
-        Subject {
-            kind: &self.kind,
-            service_code: &self.service_code,
-            tier: &self.tier,
-            fee_cents: self.fee_cents,
         }
     }
 }
@@ -61,7 +31,7 @@ pub struct Creation {
     pub municipality_id: i64,
     pub registry_prefix: String,
     pub year: i32,
-    pub subject: SubjectBuf,
+    pub subject: Subject,
     /// What was submitted, as JSON (personal data: never logged).
     pub body: String,
     pub submitted_at: UtcSeconds,
@@ -142,7 +112,7 @@ pub async fn create_in(
             id: request_id,
             municipality_id: c.municipality_id,
             registry_number: &registry_number,
-            subject: c.subject.as_subject(),
+            subject: c.subject.clone(),
             submitted_at: c.submitted_at.0,
             expected_date: c.expected.date.to_string(),
             expected_time: c
@@ -366,7 +336,7 @@ pub struct RequestRow<'a> {
     pub id: i64,
     pub municipality_id: i64,
     pub registry_number: &'a str,
-    pub subject: Subject<'a>,
+    pub subject: Subject,
     pub submitted_at: i64,
     pub expected_date: String,
     pub expected_time: Option<String>,
@@ -436,7 +406,7 @@ pub async fn insert_requests(tx: &mut Tx<'_>, rows: &[RequestRow<'_>]) -> anyhow
             b.push_bind(r.id)
                 .push_bind(r.municipality_id)
                 .push_bind(r.registry_number)
-                .push_bind(r.subject.service_code)
+                .push_bind(r.subject.service_code.as_str())
                 .push_bind(r.subject.tier)
                 .push_bind(r.subject.fee_cents)
                 .push_bind(r.submitted_at)

@@ -339,7 +339,7 @@ async fn a_failed_submission_in_a_batch_leaves_no_gap_and_the_others_commit() {
         municipality_id,
         registry_prefix: "RDM".into(),
         year: 2026,
-        subject: Subject::report("complaint").to_buf(),
+        subject: Subject::report("complaint"),
         body: "{}".into(),
         submitted_at: now,
         expected,
