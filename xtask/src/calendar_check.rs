@@ -1,10 +1,9 @@
 //! Holds our working-day calendar for 2020–2035 against the maintained `holidays` package
 //! (PyPI, pinned): when a government decision reaches that package and its pin is bumped, this
 //! check fails until `api/data/calendar-adjustments.toml` lists the decision too.
-use crate::{root, sh, step, Result};
+use crate::Result;
 use gishe_api::calendar::{is_working_day, Adjustments, Date};
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::process::Command;
 
 const HOLIDAYS_VERSION: &str = "0.109";
@@ -23,34 +22,6 @@ for d in sorted(bg):
 for d in sorted(getattr(bg, "weekend_workdays", ())):
     print("work", d.isoformat())
 "#;
-
-pub fn python_env() -> Result<PathBuf> {
-    let venv = root().join("target/xtask-python");
-    let python = venv.join("bin/python");
-    let installed = Command::new(&python)
-        .args(["-c", "import holidays; print(holidays.__version__)"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    if installed.as_deref() != Some(HOLIDAYS_VERSION) {
-        step(&format!(
-            "Installing the holidays package {HOLIDAYS_VERSION} (PyPI)"
-        ));
-        if !python.is_file() {
-            sh(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
-        }
-        sh(Command::new(&python).args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            &format!("holidays=={HOLIDAYS_VERSION}"),
-        ]))?;
-    }
-    Ok(python)
-}
 
 fn ours() -> (BTreeSet<String>, BTreeSet<String>) {
     let adjustments = Adjustments::builtin();
@@ -75,7 +46,7 @@ fn ours() -> (BTreeSet<String>, BTreeSet<String>) {
 
 /// Returns (passed, failed): one check for days off, one for working weekend days.
 pub fn check() -> Result<(u64, u64)> {
-    let python = python_env()?;
+    let python = crate::python::with_package("holidays", HOLIDAYS_VERSION)?;
     let out = Command::new(&python)
         .args([
             "-c",

@@ -2,6 +2,7 @@
 //! the release server, mobile and desktop presets, the median of three runs per page, with the
 //! element Lighthouse took as the largest paint and the elements that shifted most; and the
 //! budgets of `bench/budgets.toml`, one line for each that is broken.
+use crate::server::Server;
 use crate::{root, sh, step, Result};
 use serde_json::{json, Value};
 use std::process::Command;
@@ -104,11 +105,9 @@ fn summarize(runs: &[Run]) -> Option<Run> {
 }
 
 /// Runs Lighthouse on every page with both presets; the results as JSON and the broken budgets.
-pub fn measure(base: &str, budgets: &Value) -> Result<(Value, Vec<String>)> {
+pub fn measure(server: &Server, budgets: &Value) -> Result<(Value, Vec<String>)> {
     crate::tools::ensure_chromium()?;
     let lighthouse = ensure_lighthouse()?;
-    let tmp = std::env::temp_dir().join(format!("gishe-lighthouse-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     let mut results = Vec::new();
     let mut broken = Vec::new();
     for preset in ["mobile", "desktop"] {
@@ -126,9 +125,12 @@ pub fn measure(base: &str, budgets: &Value) -> Result<(Value, Vec<String>)> {
             let mut attempts = 0;
             while runs.len() < RUNS && attempts < 2 * RUNS {
                 attempts += 1;
-                let out = tmp.join(format!("{preset}-{attempts}.json"));
+                // In the server's folder, which goes with the server.
+                let out = server
+                    .dir
+                    .join(format!("lighthouse-{preset}-{attempts}.json"));
                 let mut cmd = Command::new(&lighthouse);
-                cmd.arg(format!("{base}{page}"))
+                cmd.arg(format!("{}{page}", server.base))
                     .args(["--quiet", "--output=json"])
                     .arg(format!("--output-path={}", out.display()))
                     .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu")
@@ -178,7 +180,6 @@ pub fn measure(base: &str, budgets: &Value) -> Result<(Value, Vec<String>)> {
             }));
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
     Ok((Value::Array(results), broken))
 }
 

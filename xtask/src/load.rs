@@ -1,9 +1,9 @@
 //! `cargo xtask bench`'s load measurements against the release server: submissions and status
 //! checks at 32 concurrent clients (latency percentiles), the server's peak memory meanwhile,
 //! and static files on one kept-alive connection (which shows whether TCP_NODELAY is set).
-use crate::{cargo, free_port, root, sh, step, wait_for, Result, ServerGuard};
+use crate::server::Server;
+use crate::{cargo, root, sh, step, Result};
 use serde_json::{json, Value};
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -64,49 +64,11 @@ fn rss_kb(pid: u32) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// The release server on a free port with a fresh demo database: its guard, base address and
-/// process id. The database folder goes when the guard does.
-pub struct ReleaseServer {
-    pub base: String,
-    pub pid: u32,
-    _guard: ServerGuard,
-    tmp: std::path::PathBuf,
-}
-
-impl Drop for ReleaseServer {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.tmp);
-    }
-}
-
-pub fn start_release_server(what: &str) -> Result<ReleaseServer> {
-    step(&format!("Building the server (release) for {what}"));
+/// The release server on a free port with a fresh demo database, built first.
+pub fn start_release_server(purpose: &str) -> Result<Server> {
+    step(&format!("Building the server (release) for {purpose}"));
     sh(cargo().args(["build", "--release", "--package", "gishe-server"]))?;
-    let tmp = std::env::temp_dir()
-        .join(format!("gishe-bench-{}-{what}", std::process::id()).replace(' ', "-"));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
-    let port = free_port()?;
-    let server = Command::new(root().join("target/release/gishe-server"))
-        .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
-        .arg("--dist")
-        .arg(root().join("dist"))
-        .env(
-            "GISHE_DATABASE_URL",
-            format!("sqlite://{}", tmp.join("bench.db").display()),
-        )
-        .env("GISHE_LOG", "warn")
-        .spawn()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let pid = server.id();
-    let guard = ServerGuard(server);
-    wait_for(&format!("127.0.0.1:{port}"))?;
-    Ok(ReleaseServer {
-        base: format!("http://127.0.0.1:{port}"),
-        pid,
-        _guard: guard,
-        tmp,
-    })
+    Server::start(&root().join("target/release/gishe-server"), "bench", &[])
 }
 
 pub fn run() -> Result<()> {

@@ -4,14 +4,15 @@ mod calendar_check;
 mod lighthouse;
 mod load;
 mod locales;
+mod python;
+mod server;
 mod tools;
 
 use serde_json::json;
 use std::io::Write;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
 
 type Result<T> = std::result::Result<T, String>;
 
@@ -249,7 +250,7 @@ fn bench(args: &[String]) -> Result<()> {
         }
         if !args.iter().any(|a| a == "--skip-lighthouse") {
             let server = load::start_release_server("Lighthouse")?;
-            let (pages, b) = lighthouse::measure(&server.base, &budgets)?;
+            let (pages, b) = lighthouse::measure(&server, &budgets)?;
             results["lighthouse"] = pages;
             broken.extend(b);
         }
@@ -408,56 +409,22 @@ fn number_before(line: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-struct ServerGuard(Child);
-
-impl Drop for ServerGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
 /// Browser tests: the real server on a free port with a fresh database, in Debian's Chromium.
 fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
     tools::ensure_chromium()?;
     tools::ensure_node_modules()?;
     step("Building the server for the browser tests");
     sh(cargo().args(["build", "--package", "gishe-server"]))?;
-    let tmp = std::env::temp_dir().join(format!("gishe-e2e-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
-    let port = free_port()?;
-    let base = format!("http://127.0.0.1:{port}");
-    let database_url = format!("sqlite://{}", tmp.join("e2e.db").display());
+    let binary = root().join("target/debug/gishe-server");
+    let server = server::Server::start(&binary, "e2e", &[])?;
     // A real staff token, made the way an administrator makes one, for the staff-event tests.
-    let staff_token = staff_token(&root().join("target/debug/gishe-server"), &database_url)?;
-    step(&format!(
-        "Starting the server at {base} with a fresh database"
-    ));
-    let server = Command::new(root().join("target/debug/gishe-server"))
-        .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
-        .arg("--dist")
-        .arg(root().join("dist"))
-        .env(
-            "GISHE_DATABASE_URL",
-            format!("sqlite://{}", tmp.join("e2e.db").display()),
-        )
-        .env("GISHE_LOG", "warn")
-        .spawn()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let _guard = ServerGuard(server);
-    wait_for(&format!("127.0.0.1:{port}"))?;
+    let staff_token = server.staff_token(&binary)?;
     step("Browser tests (Playwright + axe-core in headless Chromium)");
-    let report = tmp.join("report.json");
+    let report = server.dir.join("report.json");
     let status = Command::new(root().join("node_modules/.bin/playwright"))
         .args(["test", "--config", "tests/e2e/playwright.config.js"])
         .args(pw_args)
-        .env("GISHE_BASE_URL", &base)
+        .env("GISHE_BASE_URL", &server.base)
         .env("GISHE_STAFF_TOKEN", &staff_token)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .current_dir(root())
@@ -466,7 +433,6 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
     let counts = std::fs::read_to_string(&report)
         .ok()
         .and_then(|r| locales::playwright_counts(&r));
-    let _ = std::fs::remove_dir_all(&tmp);
     match counts {
         Some((p, f)) => {
             if !status.success() && f == 0 {
@@ -476,38 +442,4 @@ fn e2e(pw_args: &[String]) -> Result<(u64, u64)> {
         }
         None => Err("the browser tests produced no report".into()),
     }
-}
-
-/// A staff token, made with the server's CLI the way an administrator makes one.
-fn staff_token(server: &Path, database_url: &str) -> Result<String> {
-    let out = Command::new(server)
-        .args(["staff", "token", "create", "--name", "automated tests"])
-        .env("GISHE_DATABASE_URL", database_url)
-        .env("GISHE_LOG", "warn")
-        .output()
-        .map_err(|e| format!("cannot create a staff token: {e}"))?;
-    let token = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    if !out.status.success() || !token.starts_with("gst_") {
-        return Err(format!(
-            "cannot create a staff token: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(token)
-}
-
-fn wait_for(addr: &str) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if std::net::TcpStream::connect(addr).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Err(format!("the server did not start listening on {addr}"))
 }
