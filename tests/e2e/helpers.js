@@ -169,3 +169,9 @@ export async function sidewaysOverflow(page) {
     return { overflow: root.scrollWidth - width, culprits };
   });
 }
+
+/** What sticks out at `where` when the page reaches past the viewport sideways, else null. */
+export async function overflowProblem(page, where) {
+  const { overflow, culprits } = await sidewaysOverflow(page);
+  return overflow > 0 ? `${where}: ${overflow}px wider (${culprits.join(', ')})` : null;
+}
