@@ -10,7 +10,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::rich_text::lang_attr;
 use crate::i18n::{deadline_text, format_date, ids, msg, ui_lang};
 use gishe_api::calendar::{expected_completion, Adjustments};
-use gishe_api::{DeliveryMethod, FieldError, FieldKind};
+use gishe_api::{FieldError, FieldKind};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 use leptos_router::components::A;
@@ -432,7 +432,6 @@ pub fn DeliveryStep() -> impl IntoView {
             }
         })
     };
-    let _ = DeliveryMethod::ALL;
     view! {
         <StepPage step=Step::Delivery title=move_tr!("apply-delivery-legend") validate=validate question_is_heading=true>
             <Radios id="delivery-method" legend=move_tr!("apply-delivery-legend") choices=choices value=method
